@@ -1,0 +1,14 @@
+export * from './errors/wbem';
+export type { ExtendedStatus } from './errors/extendedStatus';
+export type { Conflict, OpFailure } from './errors/opFailure';
+export * from './model';
+export type { ResolvedClass, ResolvedProperty, ResolvedMethod, ResolvedQualifier } from './resolve/resolvedClass';
+export { Repository, type RepositoryOptions, type CommitRecord } from './repository/Repository';
+export type { Change } from './repository/change';
+export { WbemServices, type ConnectOptions } from './service/WbemServices';
+export { connectServer } from './service/connectServer';
+export { CallResult, type CallOutcome, type ObjectSink, type WbemContext } from './service/sink';
+export type { CimClass, CimInstance } from './service/cimObjects';
+export type { ClassProvider } from './service/classProvider';
+export type { UpdateAnalysis, ModeOutcome } from './service/analyzeClassUpdate';
+export type { IntrinsicEvent } from './events/intrinsicEvent';

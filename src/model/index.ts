@@ -1,0 +1,5 @@
+export * from './cimType';
+export * from './value';
+export * from './qualifier';
+export * from './classDefinition';
+export * from './names';

@@ -1,0 +1,262 @@
+import { failure, type OpFailure } from '../errors/opFailure';
+import { HR, WBEM_LIMIT } from '../errors/wbem';
+import { findByName, nameKey, type ClassDefinition, type Qualifier, type QualifierDeclaration } from '../model';
+import { qualifierIsTrue, STORABLE_FLAVOR_BITS } from '../resolve/qualifierFacts';
+import type { ResolvedClass } from '../resolve/resolvedClass';
+import { checkMemberName } from './checkNames';
+import {
+  blockedOverrides,
+  directions,
+  methodSignature,
+  parameterIds,
+  qualifierTypeAllowed,
+  typeCompatible,
+  type SubclassTest,
+} from './shapeRules';
+
+export interface ShapeContext {
+  readonly qualifierDecl: (name: string) => QualifierDeclaration | undefined;
+  readonly isSubclassOf: SubclassTest;
+}
+
+/** Every qualifier set of a definition with its path, class first. */
+function* qualifierSets(def: ClassDefinition): Generator<[readonly Qualifier[], string[]]> {
+  yield [def.qualifiers, [def.name]];
+  for (const p of def.properties) yield [p.qualifiers, [def.name, p.name]];
+  for (const m of def.methods) {
+    yield [m.qualifiers, [def.name, m.name]];
+    for (const p of m.parameters) yield [p.qualifiers, [def.name, m.name, p.name]];
+  }
+}
+
+function checkNames(def: ClassDefinition): OpFailure | null {
+  const seen = new Set<string>();
+  for (const p of def.properties) {
+    const f = checkMemberName(p.name, 'property', [def.name, p.name]);
+    if (f) return f;
+    if (seen.has(nameKey(p.name)))
+      return failure(HR.E_INVALID_PARAMETER, p.name, `Property "${p.name}" is declared twice.`, [def.name, p.name]);
+    seen.add(nameKey(p.name));
+  }
+  const seenM = new Set<string>();
+  for (const m of def.methods) {
+    const f = checkMemberName(m.name, 'method', [def.name, m.name]);
+    if (f) return f;
+    if (seenM.has(nameKey(m.name)))
+      return failure(HR.E_INVALID_PARAMETER, m.name, `Method "${m.name}" is declared twice.`, [def.name, m.name]);
+    seenM.add(nameKey(m.name));
+    const seenP = new Set<string>();
+    for (const p of m.parameters) {
+      const fp = checkMemberName(p.name, 'parameter', [def.name, m.name, p.name]);
+      if (fp) return fp;
+      if (seenP.has(nameKey(p.name)))
+        return failure(
+          HR.E_INVALID_METHOD_PARAMETERS,
+          p.name,
+          `Parameter "${p.name}" of ${m.name} is declared twice.`,
+          [def.name, m.name, p.name],
+        );
+      seenP.add(nameKey(p.name));
+    }
+  }
+  for (const [qs, path] of qualifierSets(def)) {
+    const seenQ = new Set<string>();
+    for (const q of qs) {
+      const f = checkMemberName(q.name, 'qualifier', [...path, q.name]);
+      if (f) return f;
+      if (seenQ.has(nameKey(q.name)))
+        return failure(HR.E_INVALID_PARAMETER, q.name, `Qualifier "${q.name}" appears twice on ${path.join('.')}.`, [
+          ...path,
+          q.name,
+        ]);
+      seenQ.add(nameKey(q.name));
+    }
+  }
+  return null;
+}
+
+const KEY_FORBIDDEN = new Set(['real32', 'real64', 'object']);
+
+/**
+ * The shape checks of decisions §2 step 6, in its order, against the class's new effective
+ * definition. Returns the first failure, or null.
+ */
+export function checkShape(
+  def: ClassDefinition,
+  parent: ResolvedClass | null,
+  resolved: ResolvedClass,
+  ctx: ShapeContext,
+): OpFailure | null {
+  const at = (...rest: string[]) => [def.name, ...rest];
+  const named = checkNames(def);
+  if (named) return named;
+
+  if (resolved.properties.length > WBEM_LIMIT.MAX_USER_PROPERTIES) {
+    return failure(
+      HR.E_TOO_MANY_PROPERTIES,
+      def.name,
+      `${def.name} would have ${resolved.properties.length} properties; at most ${WBEM_LIMIT.MAX_USER_PROPERTIES} are allowed.`,
+    );
+  }
+
+  if (parent) {
+    for (const p of def.properties) {
+      const ip = findByName(parent.properties, p.name);
+      if (ip && !typeCompatible(p.type, ip.type, ctx.isSubclassOf)) {
+        return failure(
+          HR.E_TYPE_MISMATCH,
+          p.name,
+          `Property ${p.name} is inherited from ${ip.classOrigin} and cannot be redeclared with another type.`,
+          at(p.name),
+        );
+      }
+    }
+    const blockedClass = blockedOverrides(def.qualifiers, parent.qualifiers)[0];
+    if (blockedClass) {
+      return failure(
+        HR.E_OVERRIDE_NOT_ALLOWED,
+        blockedClass.name,
+        `Qualifier ${blockedClass.name} is passed down by ${parent.name} with DisableOverride and cannot be given another value.`,
+        at(blockedClass.name),
+      );
+    }
+    for (const p of def.properties) {
+      const ip = findByName(parent.properties, p.name);
+      const b = ip && blockedOverrides(p.qualifiers, ip.qualifiers)[0];
+      if (b) {
+        return failure(
+          HR.E_OVERRIDE_NOT_ALLOWED,
+          b.name,
+          `Qualifier ${b.name} of property ${p.name} is inherited with DisableOverride and cannot be given another value.`,
+          at(p.name, b.name),
+        );
+      }
+    }
+    for (const m of def.methods) {
+      const im = findByName(parent.methods, m.name);
+      const b = im && blockedOverrides(m.qualifiers, im.qualifiers)[0];
+      if (b) {
+        return failure(
+          HR.E_OVERRIDE_NOT_ALLOWED,
+          b.name,
+          `Qualifier ${b.name} of method ${m.name} is inherited with DisableOverride and cannot be given another value.`,
+          at(m.name, b.name),
+        );
+      }
+    }
+    const inDefault = ctx.qualifierDecl('In')?.defaultValue === true;
+    for (const m of def.methods) {
+      const im = findByName(parent.methods, m.name);
+      if (im && methodSignature(m, inDefault) !== methodSignature(im, inDefault)) {
+        return failure(
+          HR.E_PROPAGATED_METHOD,
+          m.name,
+          `Method ${m.name} is inherited from ${im.classOrigin} and cannot be redeclared with another signature.`,
+          at(m.name),
+        );
+      }
+    }
+  }
+
+  if (qualifierIsTrue(def.qualifiers, 'Key')) {
+    return failure(HR.E_CANNOT_BE_KEY, def.name, `Key cannot be set on a class, only on properties.`, at('Key'));
+  }
+  for (const p of resolved.properties) {
+    if (!p.key) continue;
+    if (p.type.array || KEY_FORBIDDEN.has(p.type.base)) {
+      return failure(
+        HR.E_CANNOT_BE_KEY,
+        p.name,
+        `Property ${p.name} cannot be a key: keys cannot be real, array or embedded-object properties.`,
+        at(p.name),
+      );
+    }
+  }
+  if (parent && parent.properties.some((p) => p.key)) {
+    for (const p of resolved.properties) {
+      if (!p.key) continue;
+      const ip = findByName(parent.properties, p.name);
+      if (!ip || !ip.key) {
+        return failure(
+          HR.E_CANNOT_CHANGE_KEY_INHERITANCE,
+          p.name,
+          `${parent.name} already has keys; ${def.name} cannot make ${p.name} a key. Keys are introduced once and inherited.`,
+          at(p.name),
+        );
+      }
+    }
+  }
+
+  const abstract = qualifierIsTrue(def.qualifiers, 'Abstract');
+  if (abstract && parent && !qualifierIsTrue(parent.definition.qualifiers, 'Abstract')) {
+    return failure(
+      HR.E_CANNOT_BE_ABSTRACT,
+      def.name,
+      `${def.name} cannot be Abstract because its superclass ${parent.name} is not.`,
+      at('Abstract'),
+    );
+  }
+  if (qualifierIsTrue(def.qualifiers, 'Singleton') && resolved.properties.some((p) => p.key)) {
+    return failure(
+      HR.E_CANNOT_BE_SINGLETON,
+      def.name,
+      `A Singleton class cannot have key properties.`,
+      at('Singleton'),
+    );
+  }
+  if (abstract && qualifierIsTrue(def.qualifiers, 'Terminal')) {
+    return failure(HR.E_INVALID_QUALIFIER, 'Terminal', `A class cannot be both Terminal and Abstract.`, at('Terminal'));
+  }
+
+  for (const [qs, path] of qualifierSets(def)) {
+    for (const q of qs) {
+      const decl = ctx.qualifierDecl(q.name);
+      if (!qualifierTypeAllowed(q, decl)) {
+        return failure(
+          HR.E_INVALID_QUALIFIER_TYPE,
+          q.name,
+          `Qualifier ${q.name} on ${path.join('.')} has a value of another type than its declaration allows.`,
+          [...path, q.name],
+        );
+      }
+    }
+  }
+  for (const [qs, path] of qualifierSets(def)) {
+    for (const q of qs) {
+      if ((q.flavor & ~STORABLE_FLAVOR_BITS) !== 0) {
+        return failure(
+          HR.E_INVALID_FLAVOR,
+          q.name,
+          `Qualifier ${q.name} on ${path.join('.')} carries flavor bits that cannot be set (0x${q.flavor.toString(16)}).`,
+          [...path, q.name],
+        );
+      }
+    }
+  }
+
+  const inDefault = ctx.qualifierDecl('In')?.defaultValue === true;
+  for (const m of def.methods) {
+    for (const p of m.parameters) {
+      const d = directions(p, inDefault);
+      if (!d.in && !d.out) {
+        return failure(
+          HR.E_INVALID_METHOD_PARAMETERS,
+          p.name,
+          `Parameter ${p.name} of method ${m.name} is neither In nor Out.`,
+          at(m.name, p.name),
+        );
+      }
+    }
+    const ids = parameterIds(m.parameters);
+    const sorted = [...ids].sort((a, b) => (a ?? -1) - (b ?? -1));
+    if (sorted.some((id, i) => id !== i)) {
+      return failure(
+        HR.E_INVALID_METHOD_PARAMETERS,
+        m.name,
+        `The parameter IDs of method ${m.name} must be 0, 1, 2 … with no gap or duplicate.`,
+        at(m.name),
+      );
+    }
+  }
+  return null;
+}

@@ -1,0 +1,132 @@
+import { nameKey, type ClassDefinition, type Qualifier } from '../model';
+import { passesToSubclass } from './qualifierFacts';
+import type { ResolvedClass, ResolvedMethod, ResolvedProperty, ResolvedQualifier } from './resolvedClass';
+
+const LOCAL = 'local' as const;
+const PROPAGATED = 'propagated' as const;
+
+function local(qs: readonly Qualifier[]): ResolvedQualifier[] {
+  return qs.map((q) => ({ ...q, origin: LOCAL }));
+}
+
+/**
+ * Effective qualifiers of an element: its local ones plus the inherited ones that carry
+ * ToSubClass; a local qualifier of the same name overrides (decisions §2b). `alwaysInherit`
+ * names qualifiers inherited whatever their flavor (Key goes with its property).
+ */
+export function mergeQualifiers(
+  localQs: readonly Qualifier[],
+  inherited: readonly ResolvedQualifier[],
+  alwaysInherit?: string,
+): ResolvedQualifier[] {
+  if (inherited.length === 0) return local(localQs);
+  const out: ResolvedQualifier[] = [];
+  const localKeys = new Set(localQs.map((q) => nameKey(q.name)));
+  for (const q of inherited) {
+    const k = nameKey(q.name);
+    if (localKeys.has(k)) continue;
+    if (passesToSubclass(q) || k === alwaysInherit)
+      out.push(q.origin === PROPAGATED ? q : { ...q, origin: PROPAGATED });
+  }
+  for (const q of localQs) out.push({ ...q, origin: LOCAL });
+  return out;
+}
+
+function isKey(qs: readonly ResolvedQualifier[]): boolean {
+  for (const q of qs) if (q.value === true && nameKey(q.name) === 'key') return true;
+  return false;
+}
+
+/**
+ * Derive the effective class from its own definition and its parent's effective class.
+ * Pure: the caller supplies the resolved parent (null for a root class).
+ */
+export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null): ResolvedClass {
+  const qualifiers = parent ? mergeQualifiers(def.qualifiers, parent.qualifiers) : local(def.qualifiers);
+
+  // Properties: inherited ones in the parent's order, then the new local ones in declaration order.
+  const properties: ResolvedProperty[] = [];
+  const localProps = new Map(def.properties.map((p) => [nameKey(p.name), p]));
+  const seen = new Set<string>();
+  if (parent) {
+    for (const pp of parent.properties) {
+      const k = nameKey(pp.name);
+      const lp = localProps.get(k);
+      if (lp === undefined) {
+        const qs = mergeQualifiers([], pp.qualifiers, 'key');
+        properties.push({ ...pp, qualifiers: qs, propagated: true });
+      } else {
+        const qs = mergeQualifiers(lp.qualifiers, pp.qualifiers, 'key');
+        const defaultValue = lp.defaultValue !== undefined ? lp.defaultValue : pp.defaultValue;
+        const p: ResolvedProperty = {
+          name: lp.name,
+          type: lp.type,
+          qualifiers: qs,
+          classOrigin: pp.classOrigin,
+          propagated: false,
+          key: isKey(qs),
+          ...(defaultValue !== undefined ? { defaultValue } : {}),
+        };
+        properties.push(p);
+        seen.add(k);
+      }
+    }
+  }
+  for (const lp of def.properties) {
+    if (seen.has(nameKey(lp.name))) continue;
+    const qs = local(lp.qualifiers);
+    properties.push({
+      name: lp.name,
+      type: lp.type,
+      qualifiers: qs,
+      classOrigin: def.name,
+      propagated: false,
+      key: isKey(qs),
+      ...(lp.defaultValue !== undefined ? { defaultValue: lp.defaultValue } : {}),
+    });
+  }
+
+  const methods: ResolvedMethod[] = [];
+  const localMethods = new Map(def.methods.map((m) => [nameKey(m.name), m]));
+  const seenM = new Set<string>();
+  if (parent) {
+    for (const pm of parent.methods) {
+      const k = nameKey(pm.name);
+      const lm = localMethods.get(k);
+      if (lm === undefined) {
+        methods.push({ ...pm, qualifiers: mergeQualifiers([], pm.qualifiers), propagated: true });
+      } else {
+        methods.push({
+          name: lm.name,
+          returnType: lm.returnType,
+          parameters: lm.parameters,
+          qualifiers: mergeQualifiers(lm.qualifiers, pm.qualifiers),
+          classOrigin: pm.classOrigin,
+          propagated: false,
+        });
+        seenM.add(k);
+      }
+    }
+  }
+  for (const lm of def.methods) {
+    if (seenM.has(nameKey(lm.name))) continue;
+    methods.push({
+      name: lm.name,
+      returnType: lm.returnType,
+      parameters: lm.parameters,
+      qualifiers: local(lm.qualifiers),
+      classOrigin: def.name,
+      propagated: false,
+    });
+  }
+
+  return {
+    name: def.name,
+    superclass: parent ? parent.name : null,
+    derivation: parent ? [parent.name, ...parent.derivation] : [],
+    qualifiers,
+    properties,
+    methods,
+    definition: def,
+  };
+}

@@ -1,0 +1,583 @@
+import type { ExtendedStatus } from '../errors/extendedStatus';
+import { failure, toExtendedStatus, type OpFailure } from '../errors/opFailure';
+import { HR, WBEM_FLAG, WBEM_RIGHT } from '../errors/wbem';
+import { nameKey, type CimObjectDefinition, type ClassDefinition, type QualifierDeclaration } from '../model';
+import { DEFAULT_LOCALE, localeNamespaceName, mergeAmendment } from '../ops/amendment';
+import { parseObjectPath } from '../ops/objectPath';
+import type { OpEnv } from '../ops/opEnv';
+import { planDeleteClass } from '../ops/planDeleteClass';
+import { findInstance, planDeleteInstance, planPutInstance } from '../ops/planInstance';
+import { planPutClass, type PutClassPlan } from '../ops/planPutClass';
+import { Resolver } from '../resolve/Resolver';
+import type { Repository } from '../repository/Repository';
+import type { Txn } from '../repository/Txn';
+import { AsyncCalls, type AsyncCall } from './asyncCalls';
+import { checkFlags, type FlaggedCall } from './checkFlags';
+import { toCimClass, type CimClass, type CimInstance } from './cimObjects';
+import type { ClassProvider } from './classProvider';
+import { CallResult, type CallOutcome, type ObjectSink, type WbemContext } from './sink';
+import { toCimInstance } from './toCimInstance';
+import { analyzeClassUpdate, type UpdateAnalysis } from './analyzeClassUpdate';
+
+export interface ConnectOptions {
+  /** The acting principal; `Administrator` (a member of Administrators) by default. */
+  readonly user?: string;
+  /** The caller's locale, 0x409 by default (decisions §7). */
+  readonly locale?: number;
+}
+
+/** The result of one operation inside the queue, before it becomes a call outcome. */
+export interface OpResult {
+  readonly hr: number;
+  readonly failure: OpFailure | null;
+  readonly plan?: PutClassPlan;
+  readonly path?: string;
+}
+
+const OK: OpResult = { hr: HR.S_NO_ERROR, failure: null };
+const fromFailure = (f: OpFailure): OpResult => ({ hr: f.hr, failure: f });
+
+/**
+ * IWbemServices bound to one namespace, principal and locale: the service API with WMI's names,
+ * flag bits and HRESULTs. Writes go through the repository's queue, one at a time, atomically.
+ */
+export class WbemServices {
+  readonly user: string;
+  readonly locale: number;
+  private static readonly asyncCalls = new WeakMap<Repository, AsyncCalls>();
+
+  constructor(
+    readonly repo: Repository,
+    readonly namespace: string,
+    options: ConnectOptions = {},
+  ) {
+    this.user = options.user ?? 'Administrator';
+    this.locale = options.locale ?? DEFAULT_LOCALE;
+  }
+
+  private get calls(): AsyncCalls {
+    let c = WbemServices.asyncCalls.get(this.repo);
+    if (!c) WbemServices.asyncCalls.set(this.repo, (c = new AsyncCalls()));
+    return c;
+  }
+
+  private env(): OpEnv | undefined {
+    return this.repo.env(this.namespace, this.user, this.locale);
+  }
+
+  private enabled(): boolean {
+    return (this.repo.rightsOf(this.namespace, this.user) & WBEM_RIGHT.ENABLE) !== 0;
+  }
+
+  /** The checks made before a call returns (decisions §1): flags, null arguments, WBEM_ENABLE. */
+  private precheck(call: FlaggedCall, flags: number, arg: unknown): number {
+    const hr = checkFlags(call, flags);
+    if (hr !== HR.S_NO_ERROR) return hr;
+    if (arg === null || arg === undefined) return HR.E_INVALID_PARAMETER;
+    if (!this.repo.state.ns(this.namespace)) return HR.E_INVALID_NAMESPACE;
+    if (!this.enabled()) return HR.E_ACCESS_DENIED;
+    return HR.S_NO_ERROR;
+  }
+
+  private errorOf(r: OpResult, operation: string): ExtendedStatus | null {
+    return r.failure ? toExtendedStatus(r.failure, operation) : null;
+  }
+
+  // -- PutClass
+
+  /** Run a PutClass inside a transaction (used by the service calls and by MOF import). */
+  async execPutClass(
+    txn: Txn,
+    obj: CimObjectDefinition,
+    flags: number,
+    ctx: WbemContext | null,
+    call?: AsyncCall,
+  ): Promise<OpResult> {
+    const env = this.env();
+    if (!env)
+      return fromFailure(
+        failure(HR.E_INVALID_NAMESPACE, this.namespace, `Namespace ${this.namespace} does not exist.`),
+      );
+    const planned = planPutClass(env, obj, flags);
+    if (!planned.ok) return fromFailure(planned.failure);
+    let plan = planned.plan;
+    if (call) this.calls.progress(call, 1, 3);
+    if (plan.claimants.length > 0) {
+      const asked = await this.askProviders(plan.claimants, (p) => p.putClassAsync(obj as ClassDefinition, flags, ctx));
+      if (asked.failure) return fromFailure(asked.failure);
+      plan = withProvider(plan, (obj as ClassDefinition).name, asked.provider!);
+    }
+    if (call) {
+      if (call.cancelled)
+        return fromFailure(
+          failure(HR.E_CALL_CANCELLED, obj.genus === 'class' ? obj.name : '', 'The call was cancelled.'),
+        );
+      this.calls.progress(call, 2, 3);
+      call.committed = true;
+    }
+    const over = this.repo.applyOp(txn, plan.changes, plan.events);
+    if (over) return fromFailure(over);
+    return { hr: HR.S_NO_ERROR, failure: null, plan };
+  }
+
+  private async askProviders(
+    names: readonly string[],
+    ask: (p: ClassProvider) => Promise<number> | number,
+  ): Promise<{ provider?: string; failure?: OpFailure }> {
+    for (const name of names) {
+      const binding = this.repo.provider(this.namespace, name);
+      if (!binding) continue;
+      let hr: number;
+      try {
+        hr = (await ask(binding.impl)) >>> 0;
+      } catch {
+        hr = HR.E_FAILED;
+      }
+      if (hr === HR.E_PROVIDER_NOT_CAPABLE) continue;
+      if (hr >= 0x80000000) {
+        return { failure: { ...failure(hr, name, `Provider ${name} refused the operation.`), providerName: name } };
+      }
+      return { provider: name };
+    }
+    return {
+      failure: failure(
+        HR.E_PROVIDER_NOT_CAPABLE,
+        names.join(', '),
+        `No provider that claims the class could carry out the operation.`,
+      ),
+    };
+  }
+
+  /** IWbemServices::PutClass. With WBEM_FLAG_RETURN_IMMEDIATELY it is semisynchronous. */
+  async putClass(
+    obj: CimObjectDefinition | null,
+    flags = 0,
+    ctx: WbemContext | null = null,
+    options: { callResult?: boolean } = {},
+  ): Promise<CallOutcome> {
+    const wantsCallResult = options.callResult ?? (flags & WBEM_FLAG.RETURN_IMMEDIATELY) !== 0;
+    let hr = this.precheck('putClass', flags, obj);
+    if (hr === HR.S_NO_ERROR && (flags & WBEM_FLAG.RETURN_IMMEDIATELY) !== 0 && !wantsCallResult)
+      hr = HR.E_INVALID_PARAMETER;
+    if (hr !== HR.S_NO_ERROR) return { hr, errorObject: null };
+    const op = this.repo.exclusive('PutClass', (txn) => this.execPutClass(txn, obj!, flags, ctx));
+    return this.finish(op, 'PutClass', wantsCallResult);
+  }
+
+  /** IWbemServices::PutClassAsync: returns at once; the sink gets the status (decisions §6). */
+  putClassAsync(
+    obj: CimObjectDefinition | null,
+    flags: number,
+    ctx: WbemContext | null,
+    sink: ObjectSink | null,
+  ): number {
+    const hr = this.precheck('putClassAsync', flags, obj);
+    if (hr !== HR.S_NO_ERROR) return hr;
+    if (!sink) return HR.E_INVALID_PARAMETER;
+    return this.startAsync(sink, flags, 'PutClass', (txn, call) => this.execPutClass(txn, obj!, flags, ctx, call));
+  }
+
+  private startAsync(
+    sink: ObjectSink,
+    flags: number,
+    operation: string,
+    run: (txn: Txn, call: AsyncCall) => Promise<OpResult>,
+  ): number {
+    const sendStatus = (flags & WBEM_FLAG.SEND_STATUS) !== 0;
+    const call = this.calls.begin(sink, sendStatus);
+    // The sink is never called before the call returns.
+    setTimeout(() => {
+      if (call.cancelled) return;
+      void this.repo
+        .exclusive(operation, async (txn) => {
+          if (call.cancelled) return null;
+          const r = await run(txn, call);
+          if (r.failure) txn.aborted = true;
+          return r;
+        })
+        .then(
+          (r) => {
+            if (!r) return;
+            this.calls.progress(call, 3, 3);
+            this.calls.complete(call, r.hr, this.errorOf(r, operation));
+          },
+          (e: unknown) =>
+            this.calls.complete(call, HR.E_FAILED, toExtendedStatus(failure(HR.E_FAILED, '', String(e)), operation)),
+        );
+    }, 0);
+    return HR.S_NO_ERROR;
+  }
+
+  private async finish(op: Promise<OpResult>, operation: string, wantsCallResult: boolean): Promise<CallOutcome> {
+    const settled = op.then(
+      (r) => ({ hr: r.hr, errorObject: this.errorOf(r, operation), ...(r.path ? { path: r.path } : {}) }),
+      (e: unknown) => ({
+        hr: HR.E_FAILED,
+        errorObject: toExtendedStatus(failure(HR.E_FAILED, '', String(e)), operation),
+      }),
+    );
+    if (wantsCallResult) return { hr: HR.S_NO_ERROR, errorObject: null, callResult: new CallResult(settled) };
+    return settled;
+  }
+
+  /** CancelAsyncCall(pSink). */
+  cancelAsyncCall(sink: ObjectSink | null): number {
+    return this.calls.cancel(sink);
+  }
+
+  // -- DeleteClass
+
+  async execDeleteClass(
+    txn: Txn,
+    className: string,
+    flags: number,
+    ctx: WbemContext | null,
+    call?: AsyncCall,
+  ): Promise<OpResult> {
+    const env = this.env();
+    if (!env)
+      return fromFailure(
+        failure(HR.E_INVALID_NAMESPACE, this.namespace, `Namespace ${this.namespace} does not exist.`),
+      );
+    const planned = planDeleteClass(env, className);
+    if (!planned.ok) return fromFailure(planned.failure);
+    const plan = planned.plan;
+    if (call) this.calls.progress(call, 1, 3);
+    if (plan.claimants.length > 0 && (flags & WBEM_FLAG.OWNER_UPDATE) === 0) {
+      const asked = await this.askProviders(plan.claimants, (p) => p.deleteClassAsync(className, flags, ctx));
+      if (asked.failure) return fromFailure(asked.failure);
+    }
+    if (call) {
+      if (call.cancelled) return fromFailure(failure(HR.E_CALL_CANCELLED, className, 'The call was cancelled.'));
+      this.calls.progress(call, 2, 3);
+      call.committed = true;
+    }
+    const over = this.repo.applyOp(txn, plan.changes, plan.events);
+    return over ? fromFailure(over) : OK;
+  }
+
+  async deleteClass(
+    className: string | null,
+    flags = 0,
+    ctx: WbemContext | null = null,
+    options: { callResult?: boolean } = {},
+  ): Promise<CallOutcome> {
+    const wantsCallResult = options.callResult ?? (flags & WBEM_FLAG.RETURN_IMMEDIATELY) !== 0;
+    let hr = this.precheck('deleteClass', flags, className);
+    if (hr === HR.S_NO_ERROR && (flags & WBEM_FLAG.RETURN_IMMEDIATELY) !== 0 && !wantsCallResult)
+      hr = HR.E_INVALID_PARAMETER;
+    if (hr !== HR.S_NO_ERROR) return { hr, errorObject: null };
+    const op = this.repo.exclusive('DeleteClass', (txn) => this.execDeleteClass(txn, className!, flags, ctx));
+    return this.finish(op, 'DeleteClass', wantsCallResult);
+  }
+
+  deleteClassAsync(className: string | null, flags: number, ctx: WbemContext | null, sink: ObjectSink | null): number {
+    const hr = this.precheck('deleteClassAsync', flags, className);
+    if (hr !== HR.S_NO_ERROR) return hr;
+    if (!sink) return HR.E_INVALID_PARAMETER;
+    return this.startAsync(sink, flags, 'DeleteClass', (txn, call) =>
+      this.execDeleteClass(txn, className!, flags, ctx, call),
+    );
+  }
+
+  // -- Instances
+
+  async execPutInstance(txn: Txn, obj: CimObjectDefinition, flags: number): Promise<OpResult> {
+    const env = this.env();
+    if (!env)
+      return fromFailure(
+        failure(HR.E_INVALID_NAMESPACE, this.namespace, `Namespace ${this.namespace} does not exist.`),
+      );
+    const planned = planPutInstance(env, obj, flags);
+    if (!planned.ok) return fromFailure(planned.failure);
+    const over = this.repo.applyOp(txn, planned.plan.changes, planned.plan.events);
+    return over ? fromFailure(over) : { ...OK, path: planned.plan.path };
+  }
+
+  /** IWbemServices::PutInstance of a static instance, created or updated; its keys identify it. */
+  async putInstance(
+    obj: CimObjectDefinition | null,
+    flags = 0,
+    _ctx: WbemContext | null = null,
+  ): Promise<CallOutcome & { path?: string }> {
+    const hr = this.precheck('putInstance', flags, obj);
+    if (hr !== HR.S_NO_ERROR) return { hr, errorObject: null };
+    const op = this.repo.exclusive('PutInstance', (txn) => this.execPutInstance(txn, obj!, flags));
+    const r = await op;
+    return { hr: r.hr, errorObject: this.errorOf(r, 'PutInstance'), ...(r.path ? { path: r.path } : {}) };
+  }
+
+  async execDeleteInstance(txn: Txn, path: string): Promise<OpResult> {
+    const env = this.env();
+    if (!env)
+      return fromFailure(
+        failure(HR.E_INVALID_NAMESPACE, this.namespace, `Namespace ${this.namespace} does not exist.`),
+      );
+    const planned = planDeleteInstance(env, path);
+    if (!planned.ok) return fromFailure(planned.failure);
+    const over = this.repo.applyOp(txn, planned.plan.changes, planned.plan.events);
+    return over ? fromFailure(over) : OK;
+  }
+
+  async deleteInstance(path: string | null, flags = 0): Promise<CallOutcome> {
+    const hr = this.precheck('deleteInstance', flags, path);
+    if (hr !== HR.S_NO_ERROR) return { hr, errorObject: null };
+    const r = await this.repo.exclusive('DeleteInstance', (txn) => this.execDeleteInstance(txn, path!));
+    return { hr: r.hr, errorObject: this.errorOf(r, 'DeleteInstance') };
+  }
+
+  // -- Reads (never reach providers, decisions §9)
+
+  /** Class definitions as the caller sees them: with the locale's amendments merged when asked. */
+  private reader(flags: number): Resolver | null {
+    if ((flags & WBEM_FLAG.USE_AMENDED_QUALIFIERS) === 0) return null;
+    const ns = this.repo.state.ns(this.namespace)!;
+    const localeNs = this.repo.state.ns(`${ns.path}\\${localeNamespaceName(this.locale)}`);
+    const fallbackNs = this.repo.state.ns(`${ns.path}\\${localeNamespaceName(DEFAULT_LOCALE)}`);
+    return new Resolver((name) => {
+      const base = ns.getClass(name)?.def;
+      if (!base) return undefined;
+      const a = localeNs?.getClass(name) ?? fallbackNs?.getClass(name);
+      return { ...mergeAmendment(base, a && !a.system ? a.def : undefined), amended: true };
+    });
+  }
+
+  private cimClass(name: string, reader: Resolver | null): CimClass | undefined {
+    const ns = this.repo.state.ns(this.namespace)!;
+    const r = reader ? reader.resolve(name) : ns.resolve(name);
+    if (!r) return undefined;
+    const provider = ns.getClass(name)?.provider;
+    return toCimClass(r, ns.path, this.repo.server, {
+      ...(provider ? { provider } : {}),
+      ...(reader ? { amended: true } : {}),
+    });
+  }
+
+  /** IWbemServices::GetObject on a class or instance path. */
+  getObject(
+    path: string | null,
+    flags = 0,
+  ): { hr: number; object: CimClass | CimInstance | null; errorObject: ExtendedStatus | null } {
+    const hr = this.precheck('getObject', flags, path);
+    if (hr !== HR.S_NO_ERROR) return { hr, object: null, errorObject: null };
+    const p = parseObjectPath(path!);
+    const notFound = (what: string) => ({
+      hr: HR.E_NOT_FOUND,
+      object: null,
+      errorObject: toExtendedStatus(
+        failure(HR.E_NOT_FOUND, what, `${what} does not exist in ${this.namespace}.`),
+        'GetObject',
+      ),
+    });
+    if (!p) {
+      return {
+        hr: HR.E_INVALID_OBJECT_PATH,
+        object: null,
+        errorObject: toExtendedStatus(
+          failure(HR.E_INVALID_OBJECT_PATH, path!, `"${path}" is not an object path.`),
+          'GetObject',
+        ),
+      };
+    }
+    if (p.namespace !== undefined && p.namespace.toLowerCase() !== this.namespace.toLowerCase()) {
+      return new WbemServices(this.repo, p.namespace, { user: this.user, locale: this.locale }).getObject(
+        path!.slice(path!.indexOf(':') + 1),
+        flags,
+      );
+    }
+    const ns = this.repo.state.ns(this.namespace)!;
+    if (!p.keys) {
+      const c = this.cimClass(p.className, this.reader(flags));
+      return c ? { hr: HR.S_NO_ERROR, object: c, errorObject: null } : notFound(p.className);
+    }
+    const inst = findInstance(ns, path!.slice(path!.indexOf(':') + 1));
+    if (!inst) return notFound(path!);
+    return { hr: HR.S_NO_ERROR, object: toCimInstance(inst, ns, this.repo.server), errorObject: null };
+  }
+
+  /** IWbemServices::CreateClassEnum: DEEP (0) every descendant, SHALLOW (1) direct children; name order. */
+  createClassEnum(superclass: string | null, flags = 0): { hr: number; objects: CimClass[] } {
+    const hr = checkFlags('createClassEnum', flags);
+    if (hr !== HR.S_NO_ERROR) return { hr, objects: [] };
+    if (!this.repo.state.ns(this.namespace)) return { hr: HR.E_INVALID_NAMESPACE, objects: [] };
+    if (!this.enabled()) return { hr: HR.E_ACCESS_DENIED, objects: [] };
+    const ns = this.repo.state.ns(this.namespace)!;
+    const shallow = (flags & WBEM_FLAG.SHALLOW) !== 0;
+    let keys: string[];
+    if (superclass === null || superclass === '') {
+      keys = shallow ? [...ns.childKeys(null)] : [...ns.classes.keys()];
+    } else {
+      const k = nameKey(superclass);
+      if (!ns.classes.has(k)) return { hr: HR.E_INVALID_CLASS, objects: [] };
+      keys = shallow ? [...ns.childKeys(k)] : ns.descendants(k);
+    }
+    keys.sort();
+    const reader = this.reader(flags);
+    return {
+      hr: HR.S_NO_ERROR,
+      objects: keys.map((k) => this.cimClass(ns.classes.get(k)!.def.name, reader)!).filter(Boolean),
+    };
+  }
+
+  /** IWbemServices::CreateInstanceEnum of static instances: DEEP includes subclasses' instances. */
+  createInstanceEnum(className: string, flags = 0): { hr: number; objects: CimInstance[] } {
+    const hr = checkFlags('createInstanceEnum', flags);
+    if (hr !== HR.S_NO_ERROR) return { hr, objects: [] };
+    if (!this.enabled()) return { hr: HR.E_ACCESS_DENIED, objects: [] };
+    const ns = this.repo.state.ns(this.namespace);
+    if (!ns) return { hr: HR.E_INVALID_NAMESPACE, objects: [] };
+    const k = nameKey(className);
+    if (!ns.classes.has(k)) return { hr: HR.E_INVALID_CLASS, objects: [] };
+    const keys = (flags & WBEM_FLAG.SHALLOW) !== 0 ? [k] : [k, ...ns.descendants(k)];
+    const objects: CimInstance[] = [];
+    for (const key of keys)
+      for (const inst of ns.instancesOf(key).values()) objects.push(toCimInstance(inst, ns, this.repo.server));
+    return { hr: HR.S_NO_ERROR, objects };
+  }
+
+  // -- Qualifier declarations
+
+  getQualifierDecl(name: string): QualifierDeclaration | undefined {
+    return this.repo.state.ns(this.namespace)?.qualifierDecls.get(nameKey(name));
+  }
+
+  enumQualifierDecls(): QualifierDeclaration[] {
+    const ns = this.repo.state.ns(this.namespace);
+    return ns ? [...ns.qualifierDecls.values()].sort((a, b) => (nameKey(a.name) < nameKey(b.name) ? -1 : 1)) : [];
+  }
+
+  execPutQualifierDecl(txn: Txn, decl: QualifierDeclaration): OpResult {
+    const ns = this.repo.state.ns(this.namespace);
+    if (!ns)
+      return fromFailure(
+        failure(HR.E_INVALID_NAMESPACE, this.namespace, `Namespace ${this.namespace} does not exist.`),
+      );
+    if ((this.repo.rightsOf(this.namespace, this.user) & WBEM_RIGHT.FULL_WRITE_REP) === 0) {
+      return fromFailure(
+        failure(HR.E_ACCESS_DENIED, decl.name, `Declaring qualifiers needs WBEM_FULL_WRITE_REP on ${ns.path}.`),
+      );
+    }
+    const before = ns.qualifierDecls.get(nameKey(decl.name));
+    const over = this.repo.applyOp(
+      txn,
+      [{ kind: 'qualifierDecl', ns: ns.path, name: decl.name, ...(before ? { before } : {}), after: decl }],
+      [],
+    );
+    return over ? fromFailure(over) : OK;
+  }
+
+  async putQualifierDecl(decl: QualifierDeclaration): Promise<CallOutcome> {
+    if (!this.enabled()) return { hr: HR.E_ACCESS_DENIED, errorObject: null };
+    const r = await this.repo.exclusive('PutQualifier', (txn) => this.execPutQualifierDecl(txn, decl));
+    return { hr: r.hr, errorObject: this.errorOf(r, 'PutQualifier') };
+  }
+
+  // -- Security (decisions §8)
+
+  getSecurity(): { hr: number; entries: { principal: string; rights: number }[] } {
+    const ns = this.repo.state.ns(this.namespace);
+    if (!ns) return { hr: HR.E_INVALID_NAMESPACE, entries: [] };
+    if ((this.repo.rightsOf(this.namespace, this.user) & (WBEM_RIGHT.READ_CONTROL | WBEM_RIGHT.ENABLE)) === 0) {
+      return { hr: HR.E_ACCESS_DENIED, entries: [] };
+    }
+    return { hr: HR.S_NO_ERROR, entries: [...ns.security.values()].map((e) => ({ ...e })) };
+  }
+
+  /** Set one principal's (or group's) rights on the namespace; needs WRITE_DAC. */
+  async setSecurity(principal: string, rights: number): Promise<number> {
+    const ns = this.repo.state.ns(this.namespace);
+    if (!ns) return HR.E_INVALID_NAMESPACE;
+    if ((this.repo.rightsOf(this.namespace, this.user) & WBEM_RIGHT.WRITE_DAC) === 0) return HR.E_ACCESS_DENIED;
+    return this.repo.exclusive('SetSecurity', (txn) => {
+      const before = ns.security.get(nameKey(principal));
+      const f = this.repo.applyOp(
+        txn,
+        [
+          {
+            kind: 'security',
+            ns: ns.path,
+            principal: before?.principal ?? principal,
+            ...(before ? { before: before.rights } : {}),
+            after: rights >>> 0,
+          },
+        ],
+        [],
+      );
+      return f ? f.hr : HR.S_NO_ERROR;
+    });
+  }
+
+  // -- Providers (decisions §9)
+
+  /**
+   * Register a class provider after those already registered: an `__Win32Provider` instance, an
+   * `__ClassProviderRegistration` naming it and the classes it claims, and the implementation.
+   * A name already registered keeps its place and takes the new claims and implementation.
+   */
+  async registerClassProvider(name: string, claims: readonly string[], impl: ClassProvider): Promise<number> {
+    if ((this.repo.rightsOf(this.namespace, this.user) & WBEM_RIGHT.FULL_WRITE_REP) === 0) return HR.E_ACCESS_DENIED;
+    const r = await this.repo.exclusive('RegisterProvider', async (txn) => {
+      const a = await this.execPutInstance(
+        txn,
+        {
+          genus: 'instance',
+          className: '__Win32Provider',
+          qualifiers: [],
+          properties: [
+            { name: 'Name', value: name },
+            { name: 'CLSID', value: `{classwright-${name}}` },
+          ],
+        },
+        0,
+      );
+      if (a.failure) return a;
+      const b = await this.execPutInstance(
+        txn,
+        {
+          genus: 'instance',
+          className: '__ClassProviderRegistration',
+          qualifiers: [],
+          properties: [
+            { name: 'provider', value: `__Win32Provider.Name="${name.replace(/"/g, '\\"')}"` },
+            { name: 'SupportsPut', value: true },
+            { name: 'SupportsDelete', value: true },
+            { name: 'ResultSetQueries', value: claims.map((c) => `SELECT * FROM meta_class WHERE __CLASS = "${c}"`) },
+          ],
+        },
+        0,
+      );
+      if (b.failure) txn.aborted = true;
+      return b;
+    });
+    if (r.failure) return r.hr;
+    const list = this.repo.bindings(this.namespace);
+    const existing = list.find((b) => nameKey(b.name) === nameKey(name));
+    const claimSet = new Set(claims.map(nameKey));
+    if (existing) {
+      existing.claims = claimSet;
+      existing.impl = impl;
+    } else list.push({ name, claims: claimSet, impl });
+    return HR.S_NO_ERROR;
+  }
+
+  // -- Preview
+
+  /** What a put of this definition would do in each update mode, changing nothing. */
+  analyzeClassUpdate(def: ClassDefinition, flags = 0): UpdateAnalysis {
+    const env = this.env();
+    if (!env) throw new Error(`namespace ${this.namespace} does not exist`);
+    return analyzeClassUpdate(env, def, flags);
+  }
+}
+
+/** The plan with the put class marked as owned by the provider that accepted it. */
+function withProvider(plan: PutClassPlan, className: string, provider: string): PutClassPlan {
+  const k = nameKey(className);
+  let done = false;
+  const changes = plan.changes.map((c) => {
+    if (done || c.kind !== 'class' || !c.after || nameKey(c.name) !== k) return c;
+    done = true;
+    return { ...c, after: { ...c.after, provider } };
+  });
+  return { ...plan, changes };
+}
