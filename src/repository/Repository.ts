@@ -31,6 +31,9 @@ export interface CommitRecord {
   readonly changes: readonly Change[];
 }
 
+/** Runs around one operation (see Repository.setOperationGate). */
+export type OperationGate = <T>(label: string, run: () => Promise<T>) => Promise<T>;
+
 /** A class provider bound to a namespace (decisions §9), in registration order. */
 export interface ProviderBinding {
   readonly name: string;
@@ -50,6 +53,7 @@ export class Repository {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<EventListener>();
   private readonly commitHooks = new Set<(record: CommitRecord) => void | Promise<void>>();
+  private gate: OperationGate | null = null;
   private readonly providers = new Map<string, ProviderBinding[]>();
   private storedBytes = 0;
 
@@ -139,35 +143,51 @@ export class Repository {
   }
 
   /**
+   * Wrap every operation's run, in queue order: `run` executes the operation and its commit hooks
+   * and may be called again (a retry after a failed commit re-plans the operation from scratch).
+   * The worker uses it for a cross-tab write lock and to catch up with other tabs' commits.
+   */
+  setOperationGate(gate: OperationGate | null): void {
+    this.gate = gate;
+  }
+
+  /**
    * Run one operation alone: operations never interleave. The operation applies its changes to
    * the transaction; a failure (or `txn.aborted`) rolls everything back, else it commits.
    */
   exclusive<T>(label: string, fn: (txn: Txn) => Promise<T> | T): Promise<T> {
     const run = async (): Promise<T> => {
       const txn = new Txn(this.state, label);
+      // A rollback also gives back the bytes the operation counted against the quota (decisions §10).
+      const bytesAtStart = this.storedBytes;
+      const rollback = () => {
+        txn.rollback();
+        this.storedBytes = bytesAtStart;
+      };
       let result: T;
       try {
         result = await fn(txn);
       } catch (e) {
-        txn.rollback();
+        rollback();
         throw e;
       }
       if (txn.aborted) {
-        txn.rollback();
+        rollback();
         return result;
       }
       if (txn.changes.length > 0) {
         try {
           for (const hook of this.commitHooks) await hook({ label, changes: txn.changes });
         } catch (e) {
-          txn.rollback();
+          rollback();
           throw e;
         }
       }
       this.raise(txn.events);
       return result;
     };
-    const p = this.queue.then(run, run);
+    const gated = (): Promise<T> => (this.gate ? this.gate(label, run) : run());
+    const p = this.queue.then(gated, gated);
     this.queue = p.catch(() => undefined);
     return p;
   }

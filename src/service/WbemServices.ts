@@ -11,13 +11,16 @@ import { planPutClass, type PutClassPlan } from '../ops/planPutClass';
 import { Resolver } from '../resolve/Resolver';
 import type { Repository } from '../repository/Repository';
 import type { Txn } from '../repository/Txn';
-import { AsyncCalls, type AsyncCall } from './asyncCalls';
+import { asyncCallsOf, type AsyncCalls, type AsyncCall } from './asyncCalls';
 import { checkFlags, type FlaggedCall } from './checkFlags';
 import { toCimClass, type CimClass, type CimInstance } from './cimObjects';
 import type { ClassProvider } from './classProvider';
 import { CallResult, type CallOutcome, type ObjectSink, type WbemContext } from './sink';
 import { toCimInstance } from './toCimInstance';
 import { analyzeClassUpdate, type UpdateAnalysis } from './analyzeClassUpdate';
+import { applyMof, importWithSink, syntaxFailure, type MofImportOptions, type MofImportResult } from './importMof';
+import { parseMof } from '../mof/parseMof';
+import { parseMofFiles, type MofFileSource } from '../mof/parseMofFiles';
 
 export interface ConnectOptions {
   /** The acting principal; `Administrator` (a member of Administrators) by default. */
@@ -44,7 +47,6 @@ const fromFailure = (f: OpFailure): OpResult => ({ hr: f.hr, failure: f });
 export class WbemServices {
   readonly user: string;
   readonly locale: number;
-  private static readonly asyncCalls = new WeakMap<Repository, AsyncCalls>();
 
   constructor(
     readonly repo: Repository,
@@ -56,9 +58,7 @@ export class WbemServices {
   }
 
   private get calls(): AsyncCalls {
-    let c = WbemServices.asyncCalls.get(this.repo);
-    if (!c) WbemServices.asyncCalls.set(this.repo, (c = new AsyncCalls()));
-    return c;
+    return asyncCallsOf(this.repo);
   }
 
   private env(): OpEnv | undefined {
@@ -103,7 +103,9 @@ export class WbemServices {
     let plan = planned.plan;
     if (call) this.calls.progress(call, 1, 3);
     if (plan.claimants.length > 0) {
-      const asked = await this.askProviders(plan.claimants, (p) => p.putClassAsync(obj as ClassDefinition, flags, ctx));
+      const asked = await this.askProviders(plan.claimants, (obj as ClassDefinition).name, (p) =>
+        p.putClassAsync(obj as ClassDefinition, flags, ctx),
+      );
       if (asked.failure) return fromFailure(asked.failure);
       plan = withProvider(plan, (obj as ClassDefinition).name, asked.provider!);
     }
@@ -120,8 +122,10 @@ export class WbemServices {
     return { hr: HR.S_NO_ERROR, failure: null, plan };
   }
 
+  /** Ask the claiming providers in registration order (decisions §9); failures name the class. */
   private async askProviders(
     names: readonly string[],
+    className: string,
     ask: (p: ClassProvider) => Promise<number> | number,
   ): Promise<{ provider?: string; failure?: OpFailure }> {
     for (const name of names) {
@@ -135,15 +139,16 @@ export class WbemServices {
       }
       if (hr === HR.E_PROVIDER_NOT_CAPABLE) continue;
       if (hr >= 0x80000000) {
-        return { failure: { ...failure(hr, name, `Provider ${name} refused the operation.`), providerName: name } };
+        const why = `Provider ${name} refused the operation on ${className}.`;
+        return { failure: { ...failure(hr, className, why), providerName: name } };
       }
       return { provider: name };
     }
     return {
       failure: failure(
         HR.E_PROVIDER_NOT_CAPABLE,
-        names.join(', '),
-        `No provider that claims the class could carry out the operation.`,
+        className,
+        `No provider that claims ${className} (${names.join(', ')}) could carry out the operation.`,
       ),
     };
   }
@@ -244,7 +249,9 @@ export class WbemServices {
     const plan = planned.plan;
     if (call) this.calls.progress(call, 1, 3);
     if (plan.claimants.length > 0 && (flags & WBEM_FLAG.OWNER_UPDATE) === 0) {
-      const asked = await this.askProviders(plan.claimants, (p) => p.deleteClassAsync(className, flags, ctx));
+      const asked = await this.askProviders(plan.claimants, className, (p) =>
+        p.deleteClassAsync(className, flags, ctx),
+      );
       if (asked.failure) return fromFailure(asked.failure);
     }
     if (call) {
@@ -560,6 +567,44 @@ export class WbemServices {
     return HR.S_NO_ERROR;
   }
 
+  // -- MOF import (decisions §12)
+
+  /**
+   * Compile MOF into the repository as one operation: whole files parsed first (any syntax error
+   * and nothing is applied), then declarations applied in order in one transaction.
+   * `input` is MOF text, or an entry file and a source that resolves its includes.
+   */
+  async importMof(
+    input: string | { readonly entry: string; readonly source: MofFileSource },
+    options: MofImportOptions = {},
+  ): Promise<MofImportResult> {
+    if (!this.repo.state.ns(this.namespace)) return syntaxFree(HR.E_INVALID_NAMESPACE);
+    if (!this.enabled()) return syntaxFree(HR.E_ACCESS_DENIED);
+    const parsed =
+      typeof input === 'string'
+        ? (() => {
+            const r = parseMof(input, '<input>');
+            return { documents: [r.document], diagnostics: r.diagnostics };
+          })()
+        : await parseMofFiles(input.entry, input.source);
+    if (parsed.diagnostics.length > 0) return syntaxFailure(parsed.diagnostics);
+    return applyMof(this.repo, this.namespace, parsed.documents, this.user, this.locale, options);
+  }
+
+  /** importMof with an object sink: progress per declaration with SEND_STATUS, then one final status. */
+  importMofAsync(
+    input: string | { readonly entry: string; readonly source: MofFileSource },
+    flags: number,
+    options: Omit<MofImportOptions, 'onProgress' | 'isCancelled'>,
+    sink: ObjectSink | null,
+  ): number {
+    const hr = this.precheck('importMof', flags, input);
+    if (hr !== HR.S_NO_ERROR) return hr;
+    if (!sink) return HR.E_INVALID_PARAMETER;
+    importWithSink(this.calls, sink, flags, (extra) => this.importMof(input, { ...options, ...extra }));
+    return HR.S_NO_ERROR;
+  }
+
   // -- Preview
 
   /** What a put of this definition would do in each update mode, changing nothing. */
@@ -580,4 +625,8 @@ function withProvider(plan: PutClassPlan, className: string, provider: string): 
     return { ...c, after: { ...c.after, provider } };
   });
   return { ...plan, changes };
+}
+
+function syntaxFree(hr: number): MofImportResult {
+  return { hr, errorObject: null, diagnostics: [], failures: [], classes: 0, instances: 0, qualifiers: 0, committed: false };
 }

@@ -62,3 +62,12 @@ export class AsyncCalls {
     return found ? HR.S_NO_ERROR : HR.E_NOT_FOUND;
   }
 }
+
+const TABLES = new WeakMap<object, AsyncCalls>();
+
+/** The pending-call table of one repository (shared by every service connected to it). */
+export function asyncCallsOf(repo: object): AsyncCalls {
+  let t = TABLES.get(repo);
+  if (!t) TABLES.set(repo, (t = new AsyncCalls()));
+  return t;
+}

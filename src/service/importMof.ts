@@ -1,0 +1,165 @@
+import type { ExtendedStatus } from '../errors/extendedStatus';
+import { failure, toExtendedStatus } from '../errors/opFailure';
+import { HR, WBEM_FLAG, WBEM_RIGHT } from '../errors/wbem';
+import { nameKey, type ClassDefinition, type InstanceDefinition, type QualifierDeclaration, type SourceLocation } from '../model';
+import { compileMof, type MofCompileResult } from '../mof/compileMof';
+import type { MofDiagnostic } from '../mof/diagnostics';
+import type { MofOpResult, MofTarget } from '../mof/mofTarget';
+import type { MofDocument } from '../mof/ast';
+import type { Repository } from '../repository/Repository';
+import type { Txn } from '../repository/Txn';
+import type { AsyncCalls } from './asyncCalls';
+import type { ObjectSink } from './sink';
+import { WbemServices, type OpResult } from './WbemServices';
+
+export interface MofImportOptions {
+  /** Keep what succeeded after a failure, as mofcomp does (decisions §12). Default: atomic. */
+  readonly continueOnError?: boolean;
+  /** Class flags before any `#pragma classflags` (mofcomp's -class: switch). */
+  readonly classFlags?: number;
+  readonly instanceFlags?: number;
+  /** Called as declarations are applied. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Checked between declarations: true abandons the import before its commit. */
+  readonly isCancelled?: () => boolean;
+}
+
+export interface MofImportResult {
+  readonly hr: number;
+  readonly errorObject: ExtendedStatus | null;
+  /** Syntax errors: when there is any, nothing was applied. */
+  readonly diagnostics: readonly MofDiagnostic[];
+  /** Every semantic failure (one, unless continueOnError). */
+  readonly failures: MofCompileResult['failures'];
+  readonly classes: number;
+  readonly instances: number;
+  readonly qualifiers: number;
+  /** False when the import was rolled back (or never applied). */
+  readonly committed: boolean;
+}
+
+const result = (r: OpResult, operation: string): MofOpResult => ({
+  hr: r.hr,
+  errorObject: r.failure ? toExtendedStatus(r.failure, operation) : null,
+  ...(r.path ? { path: r.path } : {}),
+});
+
+/** The repository, inside one transaction, as the MOF compiler's target. */
+export function transactionTarget(repo: Repository, txn: Txn, user: string, locale: number): MofTarget {
+  const services = new Map<string, WbemServices>();
+  const svc = (ns: string) => {
+    let s = services.get(nameKey(ns));
+    if (!s) services.set(nameKey(ns), (s = new WbemServices(repo, ns, { user, locale })));
+    return s;
+  };
+  const missing = (ns: string): MofOpResult => ({
+    hr: HR.E_INVALID_NAMESPACE,
+    errorObject: toExtendedStatus(failure(HR.E_INVALID_NAMESPACE, ns, `Namespace ${ns} does not exist.`), 'MOF import'),
+  });
+  const enabled = (ns: string) => (repo.rightsOf(ns, user) & WBEM_RIGHT.ENABLE) !== 0;
+  const denied = (ns: string): MofOpResult => ({
+    hr: HR.E_ACCESS_DENIED,
+    errorObject: toExtendedStatus(failure(HR.E_ACCESS_DENIED, ns, `The caller lacks WBEM_ENABLE on ${ns}.`), 'MOF import'),
+  });
+  const guard = async (ns: string, run: () => Promise<MofOpResult> | MofOpResult): Promise<MofOpResult> => {
+    if (!repo.state.ns(ns)) return missing(ns);
+    if (!enabled(ns)) return denied(ns);
+    return run();
+  };
+  return {
+    putQualifierDecl: (ns, decl: QualifierDeclaration) =>
+      guard(ns, () => result(svc(ns).execPutQualifierDecl(txn, decl), 'PutQualifier')),
+    putClass: (ns, def: ClassDefinition, flags) =>
+      guard(ns, async () => result(await svc(ns).execPutClass(txn, def, flags, null), 'PutClass')),
+    putInstance: (ns, inst: InstanceDefinition, flags) =>
+      guard(ns, async () => result(await svc(ns).execPutInstance(txn, inst, flags), 'PutInstance')),
+    deleteClass: (ns, name) => guard(ns, async () => result(await svc(ns).execDeleteClass(txn, name, 0, null), 'DeleteClass')),
+    deleteInstance: (ns, path) => guard(ns, async () => result(await svc(ns).execDeleteInstance(txn, path), 'DeleteInstance')),
+    getQualifierDecl: (ns, name) => repo.state.ns(ns)?.qualifierDecls.get(nameKey(name)),
+    hasNamespace: (ns) => repo.state.ns(ns) !== undefined,
+  };
+}
+
+/**
+ * Apply parsed MOF documents as one operation (decisions §12): one transaction and one undo
+ * step; the first semantic failure rolls everything back unless continueOnError.
+ */
+export async function applyMof(
+  repo: Repository,
+  namespace: string,
+  documents: readonly MofDocument[],
+  user: string,
+  locale: number,
+  options: MofImportOptions = {},
+): Promise<MofImportResult> {
+  return repo.exclusive('MOF import', async (txn) => {
+    const target = transactionTarget(repo, txn, user, locale);
+    const compiled = await compileMof(documents, target, {
+      defaultNamespace: namespace,
+      ...(options.continueOnError ? { continueOnError: true } : {}),
+      ...(options.classFlags !== undefined ? { classFlags: options.classFlags } : {}),
+      ...(options.instanceFlags !== undefined ? { instanceFlags: options.instanceFlags } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const cancelled = options.isCancelled?.() ?? false;
+    const failed = compiled.hr >>> 0 >= 0x80000000;
+    const keep = !cancelled && (!failed || options.continueOnError === true);
+    if (!keep) txn.aborted = true;
+    const first = compiled.failures[0];
+    const hr = cancelled ? HR.E_CALL_CANCELLED : compiled.hr;
+    let errorObject: ExtendedStatus | null = null;
+    if (cancelled) errorObject = toExtendedStatus(failure(HR.E_CALL_CANCELLED, '', 'The import was cancelled.'), 'MOF import');
+    else if (first) {
+      const base = first.errorObject ?? toExtendedStatus(failure(first.hr, first.name, first.message), 'MOF import');
+      errorObject = { ...base, Location: first.loc as SourceLocation, Description: `${first.loc.file}:${first.loc.line}:${first.loc.column}: ${base.Description}` };
+    }
+    return {
+      hr,
+      errorObject,
+      diagnostics: [],
+      failures: compiled.failures,
+      classes: compiled.classes,
+      instances: compiled.instances,
+      qualifiers: compiled.qualifiers,
+      committed: keep && txn.changes.length > 0,
+    };
+  });
+}
+
+/** A syntax-error result: nothing applied, every diagnostic reported. */
+export function syntaxFailure(diagnostics: readonly MofDiagnostic[]): MofImportResult {
+  const first = diagnostics[0]!;
+  return {
+    hr: first.hr,
+    errorObject: toExtendedStatus(
+      { ...failure(first.hr, first.file, `${first.file}:${first.line}:${first.column}: ${first.message}`), location: { file: first.file, line: first.line, column: first.column } },
+      'MOF import',
+    ),
+    diagnostics,
+    failures: [],
+    classes: 0,
+    instances: 0,
+    qualifiers: 0,
+    committed: false,
+  };
+}
+
+/** Sink delivery of an import (progress per declaration with SEND_STATUS), for importMofAsync. */
+export function importWithSink(
+  calls: AsyncCalls,
+  sink: ObjectSink,
+  flags: number,
+  run: (opts: MofImportOptions) => Promise<MofImportResult>,
+): void {
+  const call = calls.begin(sink, (flags & WBEM_FLAG.SEND_STATUS) !== 0);
+  setTimeout(() => {
+    if (call.cancelled) return;
+    run({
+      onProgress: (done, total) => calls.progress(call, done, total),
+      isCancelled: () => call.cancelled,
+    }).then(
+      (r) => calls.complete(call, r.hr, r.errorObject),
+      (e: unknown) => calls.complete(call, HR.E_FAILED, toExtendedStatus(failure(HR.E_FAILED, '', String(e)), 'MOF import')),
+    );
+  }, 0);
+}
