@@ -9,8 +9,14 @@ export function sameName(a: string, b: string): boolean {
 
 /** Find a named element, case-insensitively. */
 export function findByName<T extends { readonly name: string }>(items: readonly T[], name: string): T | undefined {
-  const k = name.toLowerCase();
-  for (const it of items) if (it.name.toLowerCase() === k) return it;
+  // Hot path (shape checks, resolution): compare lengths first so most misses allocate nothing.
+  const n = name.length;
+  let k: string | undefined;
+  for (const it of items) {
+    if (it.name.length !== n) continue;
+    if (it.name === name) return it;
+    if (it.name.toLowerCase() === (k ??= name.toLowerCase())) return it;
+  }
   return undefined;
 }
 

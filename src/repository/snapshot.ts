@@ -20,8 +20,10 @@ export function snapshotRecords(repo: Repository): Change[] {
   for (const path of paths) out.push({ kind: 'namespace', ns: path, after: true });
   for (const path of paths) {
     const ns = repo.state.ns(path)!;
-    for (const s of ns.security.values()) out.push({ kind: 'security', ns: ns.path, principal: s.principal, after: s.rights });
-    for (const d of ns.qualifierDecls.values()) out.push({ kind: 'qualifierDecl', ns: ns.path, name: d.name, after: d });
+    for (const s of ns.security.values())
+      out.push({ kind: 'security', ns: ns.path, principal: s.principal, after: s.rights });
+    for (const d of ns.qualifierDecls.values())
+      out.push({ kind: 'qualifierDecl', ns: ns.path, name: d.name, after: d });
     // Pre-order from the roots: superclasses first, user classes below system classes included.
     for (const key of ns.descendants('')) {
       const c = ns.classes.get(key)!;
@@ -52,8 +54,9 @@ export function loadRecords(repo: Repository, records: readonly Change[]): void 
 
 export function loadSnapshot(repo: Repository, snapshot: RepositorySnapshot): void {
   if (snapshot.format !== 'classwright-repository' || snapshot.version !== 1) {
-    throw new Error(`not a Classwright repository snapshot (format ${String(snapshot.format)}, version ${String(snapshot.version)})`);
+    throw new Error(
+      `not a Classwright repository snapshot (format ${String(snapshot.format)}, version ${String(snapshot.version)})`,
+    );
   }
   loadRecords(repo, snapshot.records);
 }
-

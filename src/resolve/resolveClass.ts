@@ -32,6 +32,34 @@ export function mergeQualifiers(
   return out;
 }
 
+/**
+ * How a parent's property looks from a subclass that does not redeclare it: only its ToSubClass
+ * qualifiers (and Key) come along, all marked propagated. Memoised per parent property, and a
+ * view seen from a further subclass is the same view, so deep hierarchies share one object per
+ * inherited property instead of copying it at every level.
+ */
+const propertyViews = new WeakMap<ResolvedProperty, ResolvedProperty>();
+function inheritedProperty(pp: ResolvedProperty): ResolvedProperty {
+  if (pp.propagated) return pp;
+  let v = propertyViews.get(pp);
+  if (!v) {
+    v = { ...pp, qualifiers: mergeQualifiers([], pp.qualifiers, 'key'), propagated: true };
+    propertyViews.set(pp, v);
+  }
+  return v;
+}
+
+const methodViews = new WeakMap<ResolvedMethod, ResolvedMethod>();
+function inheritedMethod(pm: ResolvedMethod): ResolvedMethod {
+  if (pm.propagated) return pm;
+  let v = methodViews.get(pm);
+  if (!v) {
+    v = { ...pm, qualifiers: mergeQualifiers([], pm.qualifiers), propagated: true };
+    methodViews.set(pm, v);
+  }
+  return v;
+}
+
 function isKey(qs: readonly ResolvedQualifier[]): boolean {
   for (const q of qs) if (q.value === true && nameKey(q.name) === 'key') return true;
   return false;
@@ -46,15 +74,15 @@ export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null)
 
   // Properties: inherited ones in the parent's order, then the new local ones in declaration order.
   const properties: ResolvedProperty[] = [];
-  const localProps = new Map(def.properties.map((p) => [nameKey(p.name), p]));
+  const localProps = new Map<string, (typeof def.properties)[number]>();
+  for (const p of def.properties) localProps.set(nameKey(p.name), p);
   const seen = new Set<string>();
   if (parent) {
     for (const pp of parent.properties) {
       const k = nameKey(pp.name);
       const lp = localProps.get(k);
       if (lp === undefined) {
-        const qs = mergeQualifiers([], pp.qualifiers, 'key');
-        properties.push({ ...pp, qualifiers: qs, propagated: true });
+        properties.push(inheritedProperty(pp));
       } else {
         const qs = mergeQualifiers(lp.qualifiers, pp.qualifiers, 'key');
         const defaultValue = lp.defaultValue !== undefined ? lp.defaultValue : pp.defaultValue;
@@ -94,7 +122,7 @@ export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null)
       const k = nameKey(pm.name);
       const lm = localMethods.get(k);
       if (lm === undefined) {
-        methods.push({ ...pm, qualifiers: mergeQualifiers([], pm.qualifiers), propagated: true });
+        methods.push(inheritedMethod(pm));
       } else {
         methods.push({
           name: lm.name,

@@ -206,8 +206,10 @@ export class WbemServices {
             this.calls.progress(call, 3, 3);
             this.calls.complete(call, r.hr, this.errorOf(r, operation));
           },
-          (e: unknown) =>
-            this.calls.complete(call, HR.E_FAILED, toExtendedStatus(failure(HR.E_FAILED, '', String(e)), operation)),
+          (e: unknown) => {
+            const f = thrownFailure(e);
+            this.calls.complete(call, f.hr, toExtendedStatus(f, operation));
+          },
         );
     }, 0);
     return HR.S_NO_ERROR;
@@ -216,10 +218,10 @@ export class WbemServices {
   private async finish(op: Promise<OpResult>, operation: string, wantsCallResult: boolean): Promise<CallOutcome> {
     const settled = op.then(
       (r) => ({ hr: r.hr, errorObject: this.errorOf(r, operation), ...(r.path ? { path: r.path } : {}) }),
-      (e: unknown) => ({
-        hr: HR.E_FAILED,
-        errorObject: toExtendedStatus(failure(HR.E_FAILED, '', String(e)), operation),
-      }),
+      (e: unknown) => {
+        const f = thrownFailure(e);
+        return { hr: f.hr, errorObject: toExtendedStatus(f, operation) };
+      },
     );
     if (wantsCallResult) return { hr: HR.S_NO_ERROR, errorObject: null, callResult: new CallResult(settled) };
     return settled;
@@ -310,7 +312,7 @@ export class WbemServices {
     const hr = this.precheck('putInstance', flags, obj);
     if (hr !== HR.S_NO_ERROR) return { hr, errorObject: null };
     const op = this.repo.exclusive('PutInstance', (txn) => this.execPutInstance(txn, obj!, flags));
-    const r = await op;
+    const r = await op.catch((e: unknown) => fromFailure(thrownFailure(e)));
     return { hr: r.hr, errorObject: this.errorOf(r, 'PutInstance'), ...(r.path ? { path: r.path } : {}) };
   }
 
@@ -329,7 +331,9 @@ export class WbemServices {
   async deleteInstance(path: string | null, flags = 0): Promise<CallOutcome> {
     const hr = this.precheck('deleteInstance', flags, path);
     if (hr !== HR.S_NO_ERROR) return { hr, errorObject: null };
-    const r = await this.repo.exclusive('DeleteInstance', (txn) => this.execDeleteInstance(txn, path!));
+    const r = await this.repo
+      .exclusive('DeleteInstance', (txn) => this.execDeleteInstance(txn, path!))
+      .catch((e: unknown) => fromFailure(thrownFailure(e)));
     return { hr: r.hr, errorObject: this.errorOf(r, 'DeleteInstance') };
   }
 
@@ -615,6 +619,18 @@ export class WbemServices {
   }
 }
 
+/**
+ * An operation that threw (a commit hook, i.e. storage, failed after the rollback): a storage quota
+ * error from the browser is WBEM_E_OUT_OF_DISK_SPACE (decisions §10), anything else WBEM_E_FAILED.
+ */
+export function thrownFailure(e: unknown): OpFailure {
+  const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
+  if (name === 'QuotaExceededError') {
+    return failure(HR.E_OUT_OF_DISK_SPACE, '', `The browser's storage quota is exhausted; nothing was stored.`);
+  }
+  return failure(HR.E_FAILED, '', String(e));
+}
+
 /** The plan with the put class marked as owned by the provider that accepted it. */
 function withProvider(plan: PutClassPlan, className: string, provider: string): PutClassPlan {
   const k = nameKey(className);
@@ -628,5 +644,14 @@ function withProvider(plan: PutClassPlan, className: string, provider: string): 
 }
 
 function syntaxFree(hr: number): MofImportResult {
-  return { hr, errorObject: null, diagnostics: [], failures: [], classes: 0, instances: 0, qualifiers: 0, committed: false };
+  return {
+    hr,
+    errorObject: null,
+    diagnostics: [],
+    failures: [],
+    classes: 0,
+    instances: 0,
+    qualifiers: 0,
+    committed: false,
+  };
 }

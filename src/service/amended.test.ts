@@ -133,8 +133,20 @@ describe('PutClass without USE_AMENDED_QUALIFIERS', () => {
 
 describe('GetObject / CreateClassEnum with and without the flag', () => {
   const rows = [
-    { name: 'without the flag: own qualifiers only', locale: 0x409, flags: 0, description: undefined, display: undefined },
-    { name: 'with the flag: merged', locale: 0x409, flags: F.USE_AMENDED_QUALIFIERS, description: 'An item', display: 'Identifier' },
+    {
+      name: 'without the flag: own qualifiers only',
+      locale: 0x409,
+      flags: 0,
+      description: undefined,
+      display: undefined,
+    },
+    {
+      name: 'with the flag: merged',
+      locale: 0x409,
+      flags: F.USE_AMENDED_QUALIFIERS,
+      description: 'An item',
+      display: 'Identifier',
+    },
     {
       name: "with the flag, the caller's own locale",
       locale: 0x407,
@@ -178,7 +190,12 @@ describe('amended qualifiers and the update rules', () => {
     const t = await testRepo();
     await t.svc.putClass(item());
     await setupAll(t, [cls('Part', 'Item')]);
-    await t.svc.putInstance({ genus: 'instance', className: 'Part', qualifiers: [], properties: [{ name: 'Id', value: 'p' }] });
+    await t.svc.putInstance({
+      genus: 'instance',
+      className: 'Part',
+      qualifiers: [],
+      properties: [{ name: 'Id', value: 'p' }],
+    });
     const changed = item('Another text', 'Another name');
     const seen = await observe(t, () => t.svc.putClass(changed));
     expect(hrName(seen.result.hr)).toBe(hrName(HR.S_NO_ERROR));

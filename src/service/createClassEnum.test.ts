@@ -65,7 +65,12 @@ describe('CreateClassEnum', () => {
       flags: F.DEEP,
       names: ['bird', 'Cat', 'Dog', 'Eagle', 'lion', 'Tiger'],
     },
-    { name: 'SHALLOW under a class: direct children', superclass: 'Animal', flags: F.SHALLOW, names: ['bird', 'Cat', 'Dog'] },
+    {
+      name: 'SHALLOW under a class: direct children',
+      superclass: 'Animal',
+      flags: F.SHALLOW,
+      names: ['bird', 'Cat', 'Dog'],
+    },
     { name: 'DEEP under a middle class', superclass: 'cat', flags: F.DEEP, names: ['lion', 'Tiger'] },
     { name: 'DEEP under a leaf: nothing', superclass: 'Eagle', flags: F.DEEP, names: [] },
     { name: 'SHALLOW under a leaf: nothing', superclass: 'Tiger', flags: F.SHALLOW, names: [] },

@@ -1,7 +1,13 @@
 import type { ExtendedStatus } from '../errors/extendedStatus';
 import { failure, toExtendedStatus } from '../errors/opFailure';
 import { HR, WBEM_FLAG, WBEM_RIGHT } from '../errors/wbem';
-import { nameKey, type ClassDefinition, type InstanceDefinition, type QualifierDeclaration, type SourceLocation } from '../model';
+import {
+  nameKey,
+  type ClassDefinition,
+  type InstanceDefinition,
+  type QualifierDeclaration,
+  type SourceLocation,
+} from '../model';
 import { compileMof, type MofCompileResult } from '../mof/compileMof';
 import type { MofDiagnostic } from '../mof/diagnostics';
 import type { MofOpResult, MofTarget } from '../mof/mofTarget';
@@ -59,7 +65,10 @@ export function transactionTarget(repo: Repository, txn: Txn, user: string, loca
   const enabled = (ns: string) => (repo.rightsOf(ns, user) & WBEM_RIGHT.ENABLE) !== 0;
   const denied = (ns: string): MofOpResult => ({
     hr: HR.E_ACCESS_DENIED,
-    errorObject: toExtendedStatus(failure(HR.E_ACCESS_DENIED, ns, `The caller lacks WBEM_ENABLE on ${ns}.`), 'MOF import'),
+    errorObject: toExtendedStatus(
+      failure(HR.E_ACCESS_DENIED, ns, `The caller lacks WBEM_ENABLE on ${ns}.`),
+      'MOF import',
+    ),
   });
   const guard = async (ns: string, run: () => Promise<MofOpResult> | MofOpResult): Promise<MofOpResult> => {
     if (!repo.state.ns(ns)) return missing(ns);
@@ -73,8 +82,10 @@ export function transactionTarget(repo: Repository, txn: Txn, user: string, loca
       guard(ns, async () => result(await svc(ns).execPutClass(txn, def, flags, null), 'PutClass')),
     putInstance: (ns, inst: InstanceDefinition, flags) =>
       guard(ns, async () => result(await svc(ns).execPutInstance(txn, inst, flags), 'PutInstance')),
-    deleteClass: (ns, name) => guard(ns, async () => result(await svc(ns).execDeleteClass(txn, name, 0, null), 'DeleteClass')),
-    deleteInstance: (ns, path) => guard(ns, async () => result(await svc(ns).execDeleteInstance(txn, path), 'DeleteInstance')),
+    deleteClass: (ns, name) =>
+      guard(ns, async () => result(await svc(ns).execDeleteClass(txn, name, 0, null), 'DeleteClass')),
+    deleteInstance: (ns, path) =>
+      guard(ns, async () => result(await svc(ns).execDeleteInstance(txn, path), 'DeleteInstance')),
     getQualifierDecl: (ns, name) => repo.state.ns(ns)?.qualifierDecls.get(nameKey(name)),
     hasNamespace: (ns) => repo.state.ns(ns) !== undefined,
   };
@@ -108,10 +119,15 @@ export async function applyMof(
     const first = compiled.failures[0];
     const hr = cancelled ? HR.E_CALL_CANCELLED : compiled.hr;
     let errorObject: ExtendedStatus | null = null;
-    if (cancelled) errorObject = toExtendedStatus(failure(HR.E_CALL_CANCELLED, '', 'The import was cancelled.'), 'MOF import');
+    if (cancelled)
+      errorObject = toExtendedStatus(failure(HR.E_CALL_CANCELLED, '', 'The import was cancelled.'), 'MOF import');
     else if (first) {
       const base = first.errorObject ?? toExtendedStatus(failure(first.hr, first.name, first.message), 'MOF import');
-      errorObject = { ...base, Location: first.loc as SourceLocation, Description: `${first.loc.file}:${first.loc.line}:${first.loc.column}: ${base.Description}` };
+      errorObject = {
+        ...base,
+        Location: first.loc as SourceLocation,
+        Description: `${first.loc.file}:${first.loc.line}:${first.loc.column}: ${base.Description}`,
+      };
     }
     return {
       hr,
@@ -132,7 +148,10 @@ export function syntaxFailure(diagnostics: readonly MofDiagnostic[]): MofImportR
   return {
     hr: first.hr,
     errorObject: toExtendedStatus(
-      { ...failure(first.hr, first.file, `${first.file}:${first.line}:${first.column}: ${first.message}`), location: { file: first.file, line: first.line, column: first.column } },
+      {
+        ...failure(first.hr, first.file, `${first.file}:${first.line}:${first.column}: ${first.message}`),
+        location: { file: first.file, line: first.line, column: first.column },
+      },
       'MOF import',
     ),
     diagnostics,
@@ -159,7 +178,8 @@ export function importWithSink(
       isCancelled: () => call.cancelled,
     }).then(
       (r) => calls.complete(call, r.hr, r.errorObject),
-      (e: unknown) => calls.complete(call, HR.E_FAILED, toExtendedStatus(failure(HR.E_FAILED, '', String(e)), 'MOF import')),
+      (e: unknown) =>
+        calls.complete(call, HR.E_FAILED, toExtendedStatus(failure(HR.E_FAILED, '', String(e)), 'MOF import')),
     );
   }, 0);
 }

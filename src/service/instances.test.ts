@@ -264,7 +264,12 @@ describe('DeleteInstance', () => {
 
 describe('CreateInstanceEnum', () => {
   const rows = [
-    { name: 'DEEP: the class and its subclasses', className: 'Item', flags: 0, paths: ['Item.Id="a"', 'Item.Id="b"', 'SubItem.Id="s"'] },
+    {
+      name: 'DEEP: the class and its subclasses',
+      className: 'Item',
+      flags: 0,
+      paths: ['Item.Id="a"', 'Item.Id="b"', 'SubItem.Id="s"'],
+    },
     { name: 'SHALLOW: the class only', className: 'Item', flags: F.SHALLOW, paths: ['Item.Id="a"', 'Item.Id="b"'] },
     { name: 'a subclass', className: 'SubItem', flags: 0, paths: ['SubItem.Id="s"'] },
     { name: 'an abstract class, DEEP', className: 'Shape', flags: 0, paths: ['Circle.Id="c"'] },

@@ -14,9 +14,13 @@ import type { WbemServices } from './WbemServices';
 export async function parseObjectMof(
   svc: WbemServices,
   text: string,
-): Promise<{ ok: true; object: CimObjectDefinition } | { ok: false; hr: number; diagnostics: readonly MofDiagnostic[]; message: string }> {
+): Promise<
+  | { ok: true; object: CimObjectDefinition }
+  | { ok: false; hr: number; diagnostics: readonly MofDiagnostic[]; message: string }
+> {
   const { document, diagnostics } = parseMof(text, '<object>');
-  if (diagnostics.length > 0) return { ok: false, hr: diagnostics[0]!.hr, diagnostics, message: diagnostics[0]!.message };
+  if (diagnostics.length > 0)
+    return { ok: false, hr: diagnostics[0]!.hr, diagnostics, message: diagnostics[0]!.message };
   const captured: CimObjectDefinition[] = [];
   const ns = svc.repo.state.ns(svc.namespace);
   const okResult = { hr: HR.S_NO_ERROR, errorObject: null };
@@ -32,7 +36,12 @@ export async function parseObjectMof(
   const r = await compileMof([document], target, { defaultNamespace: svc.namespace });
   if (r.hr >>> 0 >= 0x80000000) return { ok: false, hr: r.hr, diagnostics: [], message: r.failures[0]?.message ?? '' };
   if (captured.length !== 1) {
-    return { ok: false, hr: HR.E_INVALID_PARAMETER, diagnostics: [], message: `expected exactly one class or instance declaration, found ${captured.length}` };
+    return {
+      ok: false,
+      hr: HR.E_INVALID_PARAMETER,
+      diagnostics: [],
+      message: `expected exactly one class or instance declaration, found ${captured.length}`,
+    };
   }
   return { ok: true, object: captured[0]! };
 }

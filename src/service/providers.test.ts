@@ -97,7 +97,11 @@ describe('PutClass of a claimed class asks the providers in registration order',
     const rows = [
       { flags: F.CREATE_ONLY, def: dyn, hr: HR.E_ALREADY_EXISTS },
       { flags: 0, def: { ...dyn, superclass: 'Missing' }, hr: HR.E_INVALID_SUPERCLASS },
-      { flags: 0, def: { ...dyn, properties: [prop('Id', 'string', KEY), prop('x_', 'string')] }, hr: HR.E_INVALID_PARAMETER },
+      {
+        flags: 0,
+        def: { ...dyn, properties: [prop('Id', 'string', KEY), prop('x_', 'string')] },
+        hr: HR.E_INVALID_PARAMETER,
+      },
     ];
     for (const r of rows) expect(hrName((await t.svc.putClass(r.def, r.flags)).hr)).toBe(hrName(r.hr));
     expect(log).toEqual([]);

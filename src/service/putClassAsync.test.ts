@@ -30,9 +30,7 @@ function expectProtocol(sink: RecordingSink, sendStatus: boolean): void {
   expect(completes).toHaveLength(1);
   expect(sink.calls[sink.calls.length - 1]).toBe(completes[0]);
   expect(sink.calls.filter((c) => c.kind === 'indicate')).toEqual([]);
-  const progress = sink.calls.filter(
-    (c): c is Status => c.kind === 'setStatus' && c.flags === WBEM_STATUS.PROGRESS,
-  );
+  const progress = sink.calls.filter((c): c is Status => c.kind === 'setStatus' && c.flags === WBEM_STATUS.PROGRESS);
   if (!sendStatus) {
     expect(progress).toEqual([]);
     return;
@@ -174,7 +172,13 @@ describe('PutClassAsync §1: checks returned by the call itself, the sink never 
     as?: string;
     hr: number;
   }[] = [
-    { name: 'RETURN_IMMEDIATELY is sync-only', call: item, flags: F.RETURN_IMMEDIATELY, sink: 'ok', hr: HR.E_INVALID_PARAMETER },
+    {
+      name: 'RETURN_IMMEDIATELY is sync-only',
+      call: item,
+      flags: F.RETURN_IMMEDIATELY,
+      sink: 'ok',
+      hr: HR.E_INVALID_PARAMETER,
+    },
     { name: 'an unknown bit (0x8)', call: item, flags: 0x8, sink: 'ok', hr: HR.E_INVALID_PARAMETER },
     {
       name: 'CREATE_ONLY with UPDATE_ONLY',

@@ -142,13 +142,13 @@ describe('a child namespace inherits the descriptor of its parent when it is cre
       { principal: 'Authenticated Users', rights: R.ENABLE },
     ];
     expect(sorted(child.getSecurity().entries)).toEqual(expected);
-    expect(hrName((await connectServer(t.repo, 'root\\test\\child', { user: 'alice' }).services!.putClass(item)).hr)).toBe(
-      hrName(HR.S_NO_ERROR),
-    );
+    expect(
+      hrName((await connectServer(t.repo, 'root\\test\\child', { user: 'alice' }).services!.putClass(item)).hr),
+    ).toBe(hrName(HR.S_NO_ERROR));
     await t.svc.setSecurity('alice', 0);
     expect(sorted(child.getSecurity().entries)).toEqual(expected);
     // root\test itself inherited root's default.
-    expect(sorted(connectServer(t.repo, "root").services!.getSecurity().entries)).toEqual(DEFAULT);
+    expect(sorted(connectServer(t.repo, 'root').services!.getSecurity().entries)).toEqual(DEFAULT);
   });
 
   it('a locale namespace made on demand inherits too', async () => {
@@ -167,16 +167,76 @@ describe('a child namespace inherits the descriptor of its parent when it is cre
 describe('class writes: PARTIAL_WRITE_REP never suffices; provider-owned classes need WBEM_WRITE_PROVIDER', () => {
   /** alice's own rights; Authenticated Users is cut down to nothing so that only alice's entry counts. */
   const rows = [
-    { name: 'PutClass, static, PARTIAL_WRITE_REP', op: 'put', claimed: false, rights: R.ENABLE | R.PARTIAL_WRITE_REP, hr: HR.E_ACCESS_DENIED },
-    { name: 'PutClass, static, FULL_WRITE_REP', op: 'put', claimed: false, rights: R.ENABLE | R.FULL_WRITE_REP, hr: HR.S_NO_ERROR },
-    { name: 'PutClass, static, WRITE_PROVIDER', op: 'put', claimed: false, rights: R.ENABLE | R.WRITE_PROVIDER, hr: HR.E_ACCESS_DENIED },
-    { name: 'DeleteClass, static, PARTIAL_WRITE_REP', op: 'delete', claimed: false, rights: R.ENABLE | R.PARTIAL_WRITE_REP, hr: HR.E_ACCESS_DENIED },
-    { name: 'DeleteClass, static, FULL_WRITE_REP', op: 'delete', claimed: false, rights: R.ENABLE | R.FULL_WRITE_REP, hr: HR.S_NO_ERROR },
-    { name: 'PutClass, claimed, FULL_WRITE_REP only', op: 'put', claimed: true, rights: R.ENABLE | R.FULL_WRITE_REP, hr: HR.E_ACCESS_DENIED },
-    { name: 'PutClass, claimed, PARTIAL_WRITE_REP', op: 'put', claimed: true, rights: R.ENABLE | R.PARTIAL_WRITE_REP, hr: HR.E_ACCESS_DENIED },
-    { name: 'PutClass, claimed, WRITE_PROVIDER', op: 'put', claimed: true, rights: R.ENABLE | R.WRITE_PROVIDER, hr: HR.S_NO_ERROR },
-    { name: 'DeleteClass, claimed, FULL_WRITE_REP only', op: 'delete', claimed: true, rights: R.ENABLE | R.FULL_WRITE_REP, hr: HR.E_ACCESS_DENIED },
-    { name: 'DeleteClass, claimed, WRITE_PROVIDER', op: 'delete', claimed: true, rights: R.ENABLE | R.WRITE_PROVIDER, hr: HR.S_NO_ERROR },
+    {
+      name: 'PutClass, static, PARTIAL_WRITE_REP',
+      op: 'put',
+      claimed: false,
+      rights: R.ENABLE | R.PARTIAL_WRITE_REP,
+      hr: HR.E_ACCESS_DENIED,
+    },
+    {
+      name: 'PutClass, static, FULL_WRITE_REP',
+      op: 'put',
+      claimed: false,
+      rights: R.ENABLE | R.FULL_WRITE_REP,
+      hr: HR.S_NO_ERROR,
+    },
+    {
+      name: 'PutClass, static, WRITE_PROVIDER',
+      op: 'put',
+      claimed: false,
+      rights: R.ENABLE | R.WRITE_PROVIDER,
+      hr: HR.E_ACCESS_DENIED,
+    },
+    {
+      name: 'DeleteClass, static, PARTIAL_WRITE_REP',
+      op: 'delete',
+      claimed: false,
+      rights: R.ENABLE | R.PARTIAL_WRITE_REP,
+      hr: HR.E_ACCESS_DENIED,
+    },
+    {
+      name: 'DeleteClass, static, FULL_WRITE_REP',
+      op: 'delete',
+      claimed: false,
+      rights: R.ENABLE | R.FULL_WRITE_REP,
+      hr: HR.S_NO_ERROR,
+    },
+    {
+      name: 'PutClass, claimed, FULL_WRITE_REP only',
+      op: 'put',
+      claimed: true,
+      rights: R.ENABLE | R.FULL_WRITE_REP,
+      hr: HR.E_ACCESS_DENIED,
+    },
+    {
+      name: 'PutClass, claimed, PARTIAL_WRITE_REP',
+      op: 'put',
+      claimed: true,
+      rights: R.ENABLE | R.PARTIAL_WRITE_REP,
+      hr: HR.E_ACCESS_DENIED,
+    },
+    {
+      name: 'PutClass, claimed, WRITE_PROVIDER',
+      op: 'put',
+      claimed: true,
+      rights: R.ENABLE | R.WRITE_PROVIDER,
+      hr: HR.S_NO_ERROR,
+    },
+    {
+      name: 'DeleteClass, claimed, FULL_WRITE_REP only',
+      op: 'delete',
+      claimed: true,
+      rights: R.ENABLE | R.FULL_WRITE_REP,
+      hr: HR.E_ACCESS_DENIED,
+    },
+    {
+      name: 'DeleteClass, claimed, WRITE_PROVIDER',
+      op: 'delete',
+      claimed: true,
+      rights: R.ENABLE | R.WRITE_PROVIDER,
+      hr: HR.S_NO_ERROR,
+    },
     {
       name: 'PutClass OWNER_UPDATE, claimed, FULL_WRITE_REP only',
       op: 'put',
@@ -211,9 +271,7 @@ describe('class writes: PARTIAL_WRITE_REP never suffices; provider-owned classes
     );
     expect(hrName(seen.result.hr)).toBe(hrName(row.hr));
     if (row.hr === HR.S_NO_ERROR) {
-      expect(seen.events).toEqual([
-        row.op === 'put' ? '__ClassModificationEvent:Item' : '__ClassDeletionEvent:Item',
-      ]);
+      expect(seen.events).toEqual([row.op === 'put' ? '__ClassModificationEvent:Item' : '__ClassDeletionEvent:Item']);
     } else {
       expect(seen.after).toBe(seen.before);
       expect(seen.events).toEqual([]);

@@ -23,7 +23,12 @@ async function withSlowProvider(answer: number) {
 
 describe('Semisync PutClass: WBEM_S_TIMEDOUT while pending, then the final status', () => {
   const rows = [
-    { name: 'the provider accepts', answer: HR.S_NO_ERROR, final: HR.S_NO_ERROR, events: ['__ClassCreationEvent:Item'] },
+    {
+      name: 'the provider accepts',
+      answer: HR.S_NO_ERROR,
+      final: HR.S_NO_ERROR,
+      events: ['__ClassCreationEvent:Item'],
+    },
     { name: 'the provider refuses', answer: HR.E_FAILED, final: HR.E_FAILED, events: [] },
     {
       name: 'the provider is not capable',
@@ -114,7 +119,8 @@ describe('Semisync §1 checks', () => {
     },
     {
       name: 'DeleteClass: SEND_STATUS is async-only',
-      call: (t: Awaited<ReturnType<typeof testRepo>>) => t.svc.deleteClass('Item', F.RETURN_IMMEDIATELY | F.SEND_STATUS),
+      call: (t: Awaited<ReturnType<typeof testRepo>>) =>
+        t.svc.deleteClass('Item', F.RETURN_IMMEDIATELY | F.SEND_STATUS),
       hr: HR.E_INVALID_PARAMETER,
     },
   ];

@@ -49,24 +49,43 @@ async function ensureNamespace(repo: Repository, path: string): Promise<void> {
   await ensureNamespace(repo, parent);
   const svc = connectServer(repo, parent).services!;
   const leaf = p.slice(parent.length + 1);
-  const r = await svc.putInstance({ genus: 'instance', className: '__NAMESPACE', qualifiers: [], properties: [{ name: 'Name', value: leaf }] });
+  const r = await svc.putInstance({
+    genus: 'instance',
+    className: '__NAMESPACE',
+    qualifiers: [],
+    properties: [{ name: 'Name', value: leaf }],
+  });
   if (r.hr !== HR.S_NO_ERROR) throw new Error(`cannot create namespace ${p}: ${name(r.hr)}`);
 }
 
 function matchSink(got: readonly SinkCall[], want: readonly SinkExpectation[]): string | null {
   const text = JSON.stringify(
-    got.map((c) => ('indicate' in c ? { indicate: c.indicate } : { setStatus: c.setStatus === WBEM_STATUS.COMPLETE ? 'COMPLETE' : c.setStatus === WBEM_STATUS.PROGRESS ? 'PROGRESS' : c.setStatus, hr: name(c.hr) })),
+    got.map((c) =>
+      'indicate' in c
+        ? { indicate: c.indicate }
+        : {
+            setStatus:
+              c.setStatus === WBEM_STATUS.COMPLETE
+                ? 'COMPLETE'
+                : c.setStatus === WBEM_STATUS.PROGRESS
+                  ? 'PROGRESS'
+                  : c.setStatus,
+            hr: name(c.hr),
+          },
+    ),
   );
   let i = 0;
   for (const w of want) {
     if ('indicate' in w) {
       const c = got[i];
-      if (!c || !('indicate' in c) || c.indicate !== w.indicate) return `sink calls ${text}, expected ${JSON.stringify(want)}`;
+      if (!c || !('indicate' in c) || c.indicate !== w.indicate)
+        return `sink calls ${text}, expected ${JSON.stringify(want)}`;
       i++;
       continue;
     }
     const status = w.setStatus === 'COMPLETE' ? WBEM_STATUS.COMPLETE : WBEM_STATUS.PROGRESS;
-    const isIt = (c: SinkCall | undefined) => c !== undefined && 'setStatus' in c && c.setStatus === status && (w.hr === undefined || c.hr === hrOf(w.hr));
+    const isIt = (c: SinkCall | undefined) =>
+      c !== undefined && 'setStatus' in c && c.setStatus === status && (w.hr === undefined || c.hr === hrOf(w.hr));
     if (!isIt(got[i])) return `sink calls ${text}, expected ${JSON.stringify(want)}`;
     i++;
     if (w.setStatus === 'PROGRESS+') while (isIt(got[i])) i++;
@@ -120,7 +139,9 @@ async function callStyle(
       return { hr: returned, returned, sink, error: null };
     }
     await Promise.race([complete, tick(5000)]);
-    const final = sink.find((c): c is Extract<SinkCall, { setStatus: number }> => 'setStatus' in c && c.setStatus === WBEM_STATUS.COMPLETE);
+    const final = sink.find(
+      (c): c is Extract<SinkCall, { setStatus: number }> => 'setStatus' in c && c.setStatus === WBEM_STATUS.COMPLETE,
+    );
     return { hr: final ? final.hr : HR.E_FAILED, returned, sink, error: final ? final.error : null };
   }
   if (style === 'semisync') {
@@ -154,16 +175,31 @@ async function runStep(repo: Repository, scenarioNs: string, step: Step): Promis
         const r = await svc.putInstance(obj, flags);
         return { hr: r.hr, error: r.errorObject };
       }
-      return callStyle(svc, step, flags, (f) => svc.putClass(obj, f, step.context ?? null), (f, sink) => svc.putClassAsync(obj, f, step.context ?? null, sink));
+      return callStyle(
+        svc,
+        step,
+        flags,
+        (f) => svc.putClass(obj, f, step.context ?? null),
+        (f, sink) => svc.putClassAsync(obj, f, step.context ?? null, sink),
+      );
     }
     case 'deleteClass':
-      return callStyle(svc, step, flags, (f) => svc.deleteClass(step.class ?? null, f), (f, sink) => svc.deleteClassAsync(step.class ?? null, f, null, sink));
+      return callStyle(
+        svc,
+        step,
+        flags,
+        (f) => svc.deleteClass(step.class ?? null, f),
+        (f, sink) => svc.deleteClassAsync(step.class ?? null, f, null, sink),
+      );
     case 'getClass': {
       const r = svc.getObject(step.class ?? null, flags);
       return { hr: r.hr, error: r.errorObject, ...(r.object && r.object.genus === 'class' ? { cls: r.object } : {}) };
     }
     case 'enumClasses': {
-      const r = svc.createClassEnum(step.superclass ?? null, flags | (step.deep === false ? WBEM_FLAG_BY_NAME['WBEM_FLAG_SHALLOW']! : 0));
+      const r = svc.createClassEnum(
+        step.superclass ?? null,
+        flags | (step.deep === false ? WBEM_FLAG_BY_NAME['WBEM_FLAG_SHALLOW']! : 0),
+      );
       let names = r.objects.map((c) => c.name);
       if (step.userOnly) names = names.filter((n) => !n.startsWith('__'));
       return { hr: r.hr, names };
@@ -204,9 +240,14 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioOutcome> 
     } catch (e) {
       return fail(`threw ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (r.hr !== hrOf(step.expect)) return fail(`${step.op} returned ${name(r.hr)}, expected ${step.expect}${r.error ? ` (${r.error.Description})` : ''}`);
-    if (step.expectReturn !== undefined && r.returned !== hrOf(step.expectReturn)) return fail(`the call returned ${name(r.returned ?? 0)}, expected ${step.expectReturn}`);
-    if (step.expectReturn !== undefined && step.expectReturn !== 'WBEM_S_NO_ERROR' && r.sink && r.sink.length > 0) return fail(`the sink was called although the call failed`);
+    if (r.hr !== hrOf(step.expect))
+      return fail(
+        `${step.op} returned ${name(r.hr)}, expected ${step.expect}${r.error ? ` (${r.error.Description})` : ''}`,
+      );
+    if (step.expectReturn !== undefined && r.returned !== hrOf(step.expectReturn))
+      return fail(`the call returned ${name(r.returned ?? 0)}, expected ${step.expectReturn}`);
+    if (step.expectReturn !== undefined && step.expectReturn !== 'WBEM_S_NO_ERROR' && r.sink && r.sink.length > 0)
+      return fail(`the sink was called although the call failed`);
     if (step.expectSink !== undefined) {
       const m = matchSink(r.sink ?? [], step.expectSink);
       if (m) return fail(m);
@@ -217,14 +258,16 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioOutcome> 
     }
     if (step.expectEvents !== undefined) {
       const got = events.map((e) => `${e.__CLASS}:${e.className}`);
-      if (JSON.stringify(got) !== JSON.stringify(step.expectEvents)) return fail(`events ${JSON.stringify(got)}, expected ${JSON.stringify(step.expectEvents)}`);
+      if (JSON.stringify(got) !== JSON.stringify(step.expectEvents))
+        return fail(`events ${JSON.stringify(got)}, expected ${JSON.stringify(step.expectEvents)}`);
     }
     if (step.check !== undefined) {
       if (!r.cls) return fail(`no class object to check`);
       const diffs = checkClass(r.cls, step.check);
       if (diffs.length) return fail(diffs.join('; '));
     }
-    if (step.names !== undefined && JSON.stringify(r.names) !== JSON.stringify(step.names)) return fail(`names ${JSON.stringify(r.names)}, expected ${JSON.stringify(step.names)}`);
+    if (step.names !== undefined && JSON.stringify(r.names) !== JSON.stringify(step.names))
+      return fail(`names ${JSON.stringify(r.names)}, expected ${JSON.stringify(step.names)}`);
     for (const [cls, count] of Object.entries(step.instances ?? {})) {
       const svc = connectServer(repo, step.namespace ?? ns).services!;
       const e = svc.createInstanceEnum(cls, WBEM_FLAG_BY_NAME['WBEM_FLAG_SHALLOW']!);

@@ -27,11 +27,18 @@ export interface ClassCheck {
 }
 
 export type SinkExpectation =
-  | { readonly setStatus: 'PROGRESS' | 'PROGRESS+' | 'COMPLETE'; readonly hr?: string }
-  | { readonly indicate: number };
+  { readonly setStatus: 'PROGRESS' | 'PROGRESS+' | 'COMPLETE'; readonly hr?: string } | { readonly indicate: number };
 
 export interface Step {
-  readonly op: 'mof' | 'putClass' | 'deleteClass' | 'putInstance' | 'getClass' | 'enumClasses' | 'setSecurity' | 'registerProvider';
+  readonly op:
+    | 'mof'
+    | 'putClass'
+    | 'deleteClass'
+    | 'putInstance'
+    | 'getClass'
+    | 'enumClasses'
+    | 'setSecurity'
+    | 'registerProvider';
   readonly as?: string;
   readonly namespace?: string;
   readonly text?: string;
