@@ -1,0 +1,400 @@
+import { WBEMSTATUS, WBEM_FLAG, failed, hrName } from '../errors/wbem';
+import type { ExtendedStatus } from '../errors/extendedStatus';
+import type { SourceLocation } from '../model';
+import type { ClassDeclarationNode, Definition, InstanceDeclarationNode, Loc, MofDocument, PragmaNode } from './ast';
+import { aliasDefinitions, aliasReferences, findAliasCycles } from './checkAliases';
+import type { ValueProblem } from './convertValue';
+import type { MofOpResult, MofTarget } from './mofTarget';
+import { classFlagsOf, deleteTargetOf, formatPragma, instanceFlagsOf, resolveNamespace, stringArgOf } from './pragmas';
+import { classToModel, instanceToModel, qualifierDeclarationToModel, sourceLocation } from './toModel';
+
+export interface MofCompileOptions {
+  /** Namespace before any `#pragma namespace` (mofcomp's -N; WMI's default is root\default). */
+  readonly defaultNamespace: string;
+  /** Go on after a failure and report every one (mofcomp's behaviour); default: stop at the first. */
+  readonly continueOnError?: boolean;
+  /** Called after each declaration or pragma: `done` rises to `total`. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Flags for classes before any `#pragma classflags` (mofcomp -class:). */
+  readonly classFlags?: number;
+  /** Flags for instances before any `#pragma instanceflags` (mofcomp -instance:). */
+  readonly instanceFlags?: number;
+}
+
+export interface MofCompileFailure {
+  readonly hr: number;
+  /** The class, `instance of Class`, `qualifier Name` or `#pragma name` that failed. */
+  readonly name: string;
+  readonly loc: SourceLocation;
+  readonly message: string;
+  /** The target's __ExtendedStatus; null for failures found by the compiler itself. */
+  readonly errorObject: ExtendedStatus | null;
+}
+
+export interface MofCompileResult {
+  /** The first failure's HRESULT, or 0. */
+  readonly hr: number;
+  readonly failures: readonly MofCompileFailure[];
+  /** Successful puts. */
+  readonly classes: number;
+  readonly instances: number;
+  readonly qualifiers: number;
+  /** locale / instancelocale / amendment / autorecover pragmas met, as written (`locale("en_US")`). */
+  readonly pragmas: readonly string[];
+}
+
+/** The pragmas in force at a point of the walk. */
+interface PragmaState {
+  namespace: string;
+  classFlags: number;
+  instanceFlags: number;
+  amendment: boolean;
+}
+
+interface Deferred {
+  readonly decl: InstanceDeclarationNode;
+  readonly state: Readonly<PragmaState>;
+}
+
+/**
+ * Applies parsed MOF to a target, declaration by declaration in source order, with the pragmas
+ * in force (decisions §12): includes are compiled where they stand, as if pasted there.
+ * Documents that another one includes are compiled at the include, the others in order.
+ *
+ * An instance that refers to an alias not yet created is deferred until that alias's instance
+ * has been put (forward references); what is still waiting at the end is circular or depends
+ * on a failed instance. The first failure stops compilation unless `continueOnError`.
+ * No transactions here: the caller wraps the whole call in one (and rolls back on failure).
+ */
+export async function compileMof(
+  documents: readonly MofDocument[],
+  target: MofTarget,
+  options: MofCompileOptions,
+): Promise<MofCompileResult> {
+  return new MofCompiler(documents, target, options).run();
+}
+
+class MofCompiler {
+  private readonly failures: MofCompileFailure[] = [];
+  private readonly pragmas: string[] = [];
+  private classes = 0;
+  private instances = 0;
+  private qualifiers = 0;
+  private stopped = false;
+  private done = 0;
+  private total = 0;
+  private readonly byFile: ReadonlyMap<string, MofDocument>;
+  private readonly aliasDefs: ReadonlyMap<string, ClassDeclarationNode | InstanceDeclarationNode>;
+  /** Alias (lower case) → object path (instances) or class name (classes). */
+  private readonly aliasPaths = new Map<string, string>();
+  private pending: Deferred[] = [];
+  private readonly state: PragmaState;
+
+  constructor(
+    private readonly documents: readonly MofDocument[],
+    private readonly target: MofTarget,
+    private readonly options: MofCompileOptions,
+  ) {
+    this.byFile = new Map(documents.map((d) => [d.file, d]));
+    this.aliasDefs = aliasDefinitions(documents);
+    this.state = {
+      namespace: options.defaultNamespace,
+      classFlags: options.classFlags ?? 0,
+      instanceFlags: options.instanceFlags ?? 0,
+      amendment: false,
+    };
+  }
+
+  async run(): Promise<MofCompileResult> {
+    const included = new Set<string>();
+    for (const d of this.documents) {
+      for (const def of d.definitions) {
+        if (def.kind === 'Pragma' && def.resolved !== undefined && this.byFile.has(def.resolved))
+          included.add(def.resolved);
+      }
+    }
+    let roots = this.documents.filter((d) => !included.has(d.file));
+    if (roots.length === 0) roots = this.documents.slice(0, 1);
+    for (const r of roots) this.total += this.count(r, new Set([r.file]));
+
+    for (const r of roots) {
+      if (this.stopped) break;
+      await this.walk(r, new Set([r.file]));
+    }
+    if (!this.stopped) this.reportStuck();
+    return {
+      hr: this.failures[0]?.hr ?? 0,
+      failures: this.failures,
+      classes: this.classes,
+      instances: this.instances,
+      qualifiers: this.qualifiers,
+      pragmas: this.pragmas,
+    };
+  }
+
+  /** Declarations a walk will visit, includes expanded, for progress. */
+  private count(doc: MofDocument, active: ReadonlySet<string>): number {
+    let n = 0;
+    for (const def of doc.definitions) {
+      n++;
+      const inc = this.includedDocument(def, active);
+      if (inc !== undefined) n += this.count(inc, new Set([...active, inc.file]));
+    }
+    return n;
+  }
+
+  private includedDocument(def: Definition, active: ReadonlySet<string>): MofDocument | undefined {
+    if (def.kind !== 'Pragma' || def.name !== 'include' || def.resolved === undefined) return undefined;
+    if (active.has(def.resolved)) return undefined;
+    return this.byFile.get(def.resolved);
+  }
+
+  private async walk(doc: MofDocument, active: ReadonlySet<string>): Promise<void> {
+    for (const def of doc.definitions) {
+      if (this.stopped) return;
+      switch (def.kind) {
+        case 'Pragma':
+          await this.pragma(def, active);
+          break;
+        case 'QualifierDeclaration': {
+          const { value, problems } = qualifierDeclarationToModel(def);
+          const name = `qualifier ${value.name}`;
+          if (this.convertFailed(name, problems)) break;
+          const r = await this.call(name, def.loc, () =>
+            this.target.putQualifierDecl(this.state.namespace, value, sourceLocation(def.loc)),
+          );
+          if (r !== undefined) this.qualifiers++;
+          break;
+        }
+        case 'ClassDeclaration':
+          await this.putClass(def);
+          break;
+        case 'InstanceDeclaration':
+          await this.instanceOrDefer(def);
+          break;
+      }
+      this.progress();
+    }
+  }
+
+  private progress(): void {
+    this.done++;
+    this.options.onProgress?.(this.done, this.total);
+  }
+
+  private async pragma(p: PragmaNode, active: ReadonlySet<string>): Promise<void> {
+    const name = `#pragma ${p.name}`;
+    switch (p.name) {
+      case 'include': {
+        const inc = this.includedDocument(p, active);
+        if (inc !== undefined) {
+          await this.walk(inc, new Set([...active, inc.file]));
+        } else if (p.resolved === undefined || !active.has(p.resolved)) {
+          this.fail(
+            name,
+            p.loc,
+            WBEMSTATUS.WBEMMOF_E_INVALID_INCLUDE_FILE,
+            'The included file was not loaded: parse with parseMofFiles to follow includes.',
+          );
+        }
+        return;
+      }
+      case 'namespace': {
+        const arg = stringArgOf(p);
+        const ns = arg.ok ? resolveNamespace(this.state.namespace, arg.value) : arg;
+        if (!ns.ok) return this.fail(name, p.loc, WBEMSTATUS[ns.code], ns.message);
+        this.state.namespace = ns.value;
+        if (!this.target.hasNamespace(ns.value)) {
+          this.fail(name, p.loc, WBEMSTATUS.WBEM_E_INVALID_NAMESPACE, `Namespace ${ns.value} does not exist.`);
+        }
+        return;
+      }
+      case 'classflags':
+      case 'instanceflags': {
+        const f = p.name === 'classflags' ? classFlagsOf(p) : instanceFlagsOf(p);
+        if (!f.ok) return this.fail(name, p.loc, WBEMSTATUS[f.code], f.message);
+        if (p.name === 'classflags') this.state.classFlags = f.value;
+        else this.state.instanceFlags = f.value;
+        return;
+      }
+      case 'deleteclass':
+      case 'deleteinstance': {
+        const t = deleteTargetOf(p);
+        if (!t.ok) return this.fail(name, p.loc, WBEMSTATUS[t.code], t.message);
+        const ns = this.state.namespace;
+        const loc = sourceLocation(p.loc);
+        const op = (): Promise<MofOpResult> =>
+          p.name === 'deleteclass'
+            ? this.target.deleteClass(ns, t.value.name, loc)
+            : this.target.deleteInstance(ns, t.value.name, loc);
+        // NOFAIL: a class or instance that is not there is no failure; any other error still is.
+        await this.call(`${name}(${t.value.name})`, p.loc, op, t.value.fail ? undefined : WBEMSTATUS.WBEM_E_NOT_FOUND);
+        return;
+      }
+      case 'amendment':
+        this.state.amendment = true;
+        this.pragmas.push(formatPragma(p));
+        return;
+      case 'locale':
+      case 'instancelocale':
+      case 'autorecover':
+        this.pragmas.push(formatPragma(p));
+        return;
+      default:
+        this.fail(name, p.loc, WBEMSTATUS.WBEMMOF_E_INVALID_PRAGMA, `Unknown pragma "${p.name}".`);
+    }
+  }
+
+  private async putClass(def: ClassDeclarationNode): Promise<void> {
+    const ns = this.state.namespace;
+    // Only instances are deferred: a class default naming an alias defined further down is refused
+    // with a message that says so (a class cannot wait: later declarations may depend on it).
+    const later = aliasReferences(def).find((r) => !this.aliasPaths.has(r.name.toLowerCase()));
+    if (later !== undefined && this.aliasDefs.has(later.name.toLowerCase())) {
+      return this.fail(
+        def.name.value,
+        later.loc,
+        WBEMSTATUS.WBEMMOF_E_UNEXPECTED_ALIAS,
+        `Alias $${later.name} is used in a class default before its instance is compiled.`,
+      );
+    }
+    const { value, problems } = classToModel(def, {
+      namespace: ns,
+      getQualifierDecl: (n, q) => this.target.getQualifierDecl(n, q),
+      resolveAlias: (a) => this.aliasPaths.get(a.toLowerCase()),
+    });
+    if (this.convertFailed(value.name, problems)) return;
+    // `#pragma amendment`: amended qualifiers go to the locale namespace (decisions §7).
+    const flags = this.state.classFlags | (this.state.amendment ? WBEM_FLAG.USE_AMENDED_QUALIFIERS : 0);
+    const r = await this.call(value.name, def.loc, () =>
+      this.target.putClass(ns, value, flags, sourceLocation(def.loc)),
+    );
+    if (r === undefined) return;
+    this.classes++;
+    if (def.alias !== undefined) await this.defineAlias(def.alias.value, value.name);
+  }
+
+  private async instanceOrDefer(
+    def: InstanceDeclarationNode,
+    state: Readonly<PragmaState> = this.state,
+  ): Promise<void> {
+    const waiting = aliasReferences(def).filter((r) => !this.aliasPaths.has(r.name.toLowerCase()));
+    const undefinedRef = waiting.find((r) => !this.aliasDefs.has(r.name.toLowerCase()));
+    if (undefinedRef !== undefined) {
+      return this.fail(
+        this.instanceName(def),
+        undefinedRef.loc,
+        WBEMSTATUS.WBEMMOF_E_UNEXPECTED_ALIAS,
+        `Alias $${undefinedRef.name} is not defined.`,
+      );
+    }
+    if (waiting.length > 0) {
+      this.pending.push({ decl: def, state: { ...state } });
+      return;
+    }
+    const { value, problems } = instanceToModel(def, {
+      namespace: state.namespace,
+      getQualifierDecl: (n, q) => this.target.getQualifierDecl(n, q),
+      resolveAlias: (a) => this.aliasPaths.get(a.toLowerCase()),
+    });
+    const name = this.instanceName(def);
+    if (this.convertFailed(name, problems)) return;
+    const r = await this.call(name, def.loc, () =>
+      this.target.putInstance(state.namespace, value, state.instanceFlags, sourceLocation(def.loc)),
+    );
+    if (r === undefined) return;
+    this.instances++;
+    if (def.alias === undefined) return;
+    if (r.path === undefined) {
+      return this.fail(
+        name,
+        def.alias.loc,
+        WBEMSTATUS.WBEM_E_INVALID_OBJECT_PATH,
+        `The target gave no object path for alias $${def.alias.value}.`,
+      );
+    }
+    await this.defineAlias(def.alias.value, r.path);
+  }
+
+  /** Records an alias and compiles the deferred instances that were waiting only for it. */
+  private async defineAlias(alias: string, path: string): Promise<void> {
+    this.aliasPaths.set(alias.toLowerCase(), path);
+    for (;;) {
+      if (this.stopped) return;
+      const ready = this.pending.findIndex((p) =>
+        aliasReferences(p.decl).every((r) => this.aliasPaths.has(r.name.toLowerCase())),
+      );
+      if (ready < 0) return;
+      const [p] = this.pending.splice(ready, 1);
+      await this.instanceOrDefer(p!.decl, p!.state);
+    }
+  }
+
+  /** Instances still deferred at the end: circular aliases, or aliases whose instance failed. */
+  private reportStuck(): void {
+    const cycles = findAliasCycles(this.aliasDefs);
+    for (const p of this.pending) {
+      const missing = aliasReferences(p.decl).filter((r) => !this.aliasPaths.has(r.name.toLowerCase()));
+      const cycle = cycles.find(
+        (c) => p.decl.alias !== undefined && c.path.some((a) => a.toLowerCase() === p.decl.alias!.value.toLowerCase()),
+      );
+      const message =
+        cycle !== undefined
+          ? `Circular alias references: ${cycle.path.map((a) => `$${a}`).join(' → ')}.`
+          : `Alias ${missing.map((r) => `$${r.name}`).join(', ')} was never created (its instance failed or was not compiled).`;
+      this.fail(
+        this.instanceName(p.decl),
+        missing[0]?.loc ?? p.decl.loc,
+        WBEMSTATUS.WBEMMOF_E_UNEXPECTED_ALIAS,
+        message,
+      );
+      if (this.stopped) return;
+    }
+    this.pending = [];
+  }
+
+  private instanceName(def: InstanceDeclarationNode): string {
+    return `instance of ${def.className.value}${def.alias === undefined ? '' : ` as $${def.alias.value}`}`;
+  }
+
+  private convertFailed(name: string, problems: readonly ValueProblem[]): boolean {
+    const p = problems[0];
+    if (p === undefined) return false;
+    this.fail(name, p.loc, WBEMSTATUS[p.code], p.message);
+    return true;
+  }
+
+  /**
+   * Calls the target; records a failure (unless its hr is `tolerated`) and returns undefined,
+   * or returns the result. A target that throws is a failure too, never an exception out of here.
+   */
+  private async call(
+    name: string,
+    loc: Loc,
+    op: () => Promise<MofOpResult>,
+    tolerated?: number,
+  ): Promise<MofOpResult | undefined> {
+    let r: MofOpResult;
+    try {
+      r = await op();
+    } catch (e) {
+      this.fail(
+        name,
+        loc,
+        WBEMSTATUS.WBEM_E_FAILED,
+        `${name}: the target threw ${e instanceof Error ? e.message : String(e)}.`,
+      );
+      return undefined;
+    }
+    if (!failed(r.hr)) return r;
+    if (tolerated !== undefined && r.hr >>> 0 === tolerated) return r;
+    const why = r.errorObject?.Description;
+    this.fail(name, loc, r.hr >>> 0, `${name} failed: ${hrName(r.hr)}${why ? ` — ${why}` : ''}`, r.errorObject);
+    return undefined;
+  }
+
+  private fail(name: string, loc: Loc, hr: number, message: string, errorObject: ExtendedStatus | null = null): void {
+    this.failures.push({ hr, name, loc: sourceLocation(loc), message, errorObject });
+    if (this.options.continueOnError !== true) this.stopped = true;
+  }
+}

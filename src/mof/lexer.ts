@@ -1,0 +1,303 @@
+import {
+  APOS,
+  BACKSLASH,
+  CR,
+  DOLLAR,
+  HASH,
+  LF,
+  PUNCTUATORS,
+  QUOTE,
+  SLASH,
+  SPACE,
+  STAR,
+  TAB,
+  isBlank,
+  isLineBreak,
+  isNameChar,
+  isNameStart,
+  startsNumber,
+} from './characterClasses';
+import type { DiagnosticSpan, MofErrorCode } from './diagnostics';
+import { scanChar, scanNumber, scanString } from './scanLiteral';
+import type { Token, TokenKind } from './token';
+
+export type LexerReport = (code: MofErrorCode, message: string, span: DiagnosticSpan) => void;
+
+/**
+ * Splits MOF text into tokens on demand. Never throws and always advances: every problem
+ * (unterminated string or comment, stray character, C preprocessor line) is reported through
+ * `report` and scanning goes on.
+ */
+export class Lexer {
+  private pos = 0;
+  private line = 1;
+  private lineStart = 0;
+  private sawNewline = true;
+  private peeked: Token | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly report: LexerReport,
+  ) {
+    // A BOM left in decoded text is not content.
+    if (text.charCodeAt(0) === 0xfeff) {
+      this.pos = 1;
+      this.lineStart = 1;
+    }
+  }
+
+  /** The token after the one `next()` returns next, without consuming it. */
+  lookahead(): Token {
+    this.peeked ??= this.scan();
+    return this.peeked;
+  }
+
+  next(): Token {
+    const t = this.peeked;
+    if (t !== undefined) {
+      this.peeked = undefined;
+      return t;
+    }
+    return this.scan();
+  }
+
+  private span(start: number, length?: number): DiagnosticSpan {
+    return length === undefined
+      ? { offset: start, line: this.line, column: start - this.lineStart + 1 }
+      : { offset: start, line: this.line, column: start - this.lineStart + 1, length };
+  }
+
+  private token(kind: TokenKind, value: string, start: number, line: number, column: number, nl: boolean): Token {
+    return { kind, value, start, end: this.pos, line, column, newlineBefore: nl };
+  }
+
+  /** Skips whitespace and comments; records line breaks. */
+  private skipTrivia(): void {
+    const text = this.text;
+    const n = text.length;
+    while (this.pos < n) {
+      const c = text.charCodeAt(this.pos);
+      if (c === LF) {
+        this.newline(this.pos + 1);
+      } else if (c === CR) {
+        this.newline(text.charCodeAt(this.pos + 1) === LF ? this.pos + 2 : this.pos + 1);
+      } else if (isBlank(c)) {
+        this.pos++;
+      } else if (c === SLASH && text.charCodeAt(this.pos + 1) === SLASH) {
+        let i = this.pos + 2;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === LF || d === CR) break;
+          i++;
+        }
+        this.pos = i;
+      } else if (c === SLASH && text.charCodeAt(this.pos + 1) === STAR) {
+        this.skipBlockComment();
+      } else if (c === BACKSLASH && this.isLineSplice(this.pos)) {
+        // `\` ending a line outside a string: a C line splice. WDK-generated MOF leaves them
+        // between qualifiers (iscsihba.mof) and mofcomp reads them as blank.
+        this.pos++;
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** A backslash followed only by blanks up to the end of its line. */
+  private isLineSplice(at: number): boolean {
+    const text = this.text;
+    let i = at + 1;
+    while (i < text.length && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+    const c = text.charCodeAt(i);
+    return c === LF || c === CR;
+  }
+
+  private newline(next: number): void {
+    this.pos = next;
+    this.line++;
+    this.lineStart = next;
+    this.sawNewline = true;
+  }
+
+  private skipBlockComment(): void {
+    const text = this.text;
+    const n = text.length;
+    const start = this.pos;
+    const span = this.span(start, 2);
+    let i = start + 2;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === STAR && text.charCodeAt(i + 1) === SLASH) {
+        this.pos = i + 2;
+        return;
+      }
+      if (c === LF || c === CR) {
+        this.pos = i;
+        this.newline(c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1);
+        i = this.pos;
+      } else i++;
+    }
+    this.pos = n;
+    this.report(
+      'WBEMMOF_E_UNRECOGNIZED_TOKEN',
+      'Unterminated comment: expected "*/" before the end of the file.',
+      span,
+    );
+  }
+
+  private scan(): Token {
+    for (;;) {
+      this.skipTrivia();
+      const nl = this.sawNewline;
+      const text = this.text;
+      const start = this.pos;
+      const line = this.line;
+      const column = start - this.lineStart + 1;
+      if (start >= text.length) return this.token('EOF', '', start, line, column, nl);
+      this.sawNewline = false;
+      const c = text.charCodeAt(start);
+
+      const punct = PUNCTUATORS[c];
+      if (punct !== undefined) {
+        this.pos++;
+        return this.token(punct, punct, start, line, column, nl);
+      }
+      if (isNameStart(c)) {
+        let i = start + 1;
+        while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+        this.pos = i;
+        return this.token('Name', text.slice(start, i), start, line, column, nl);
+      }
+      if (c === QUOTE) return this.readString(start, line, column, nl);
+      if (startsNumber(text, start)) return this.readNumber(start, line, column, nl);
+      if (c === APOS) return this.readChar(start, line, column, nl);
+      if (c === DOLLAR) {
+        let i = start + 1;
+        while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+        this.pos = i;
+        return this.token('Alias', text.slice(start + 1, i), start, line, column, nl);
+      }
+      if (c === HASH && nl) {
+        const directive = this.readDirective(start, line, column, nl);
+        if (directive !== undefined) return directive;
+        // An unsupported preprocessor line was reported and skipped: it also ended a line.
+        this.sawNewline = true;
+        continue;
+      }
+      // Stray characters: one diagnostic for a whole run of them, then go on.
+      let i = start + 1;
+      while (i < text.length && this.isStray(i)) i++;
+      this.pos = i;
+      const what = i - start === 1 ? `character "${text[start]}"` : `characters "${clipText(text.slice(start, i))}"`;
+      this.report(
+        'WBEMMOF_E_UNRECOGNIZED_TOKEN',
+        `Unexpected ${what}: expected a name, a literal or one of { } [ ] ( ) ; , : =.`,
+        { offset: start, line, column, length: i - start },
+      );
+    }
+  }
+
+  private isStray(at: number): boolean {
+    const c = this.text.charCodeAt(at);
+    return !(
+      PUNCTUATORS[c] !== undefined ||
+      isNameStart(c) ||
+      startsNumber(this.text, at) ||
+      c === QUOTE ||
+      c === APOS ||
+      c === DOLLAR ||
+      isLineBreak(c) ||
+      isBlank(c) ||
+      c === SLASH
+    );
+  }
+
+  private readNumber(start: number, line: number, column: number, nl: boolean): Token {
+    const r = scanNumber(this.text, start);
+    this.pos = r.end;
+    if (!r.valid) {
+      this.report(
+        'WBEMMOF_E_ILLEGAL_CONSTANT_VALUE',
+        `Invalid number "${clipText(this.text.slice(start, r.end))}": expected a decimal, 0x hex, 0 octal, b binary or real literal.`,
+        { offset: start, line, column, length: r.end - start },
+      );
+    }
+    return this.token(r.kind, r.value, start, line, column, nl);
+  }
+
+  private readString(start: number, line: number, column: number, nl: boolean): Token {
+    const r = scanString(this.text, start);
+    this.pos = r.end;
+    if (!r.terminated) {
+      this.report(
+        'WBEMMOF_E_UNRECOGNIZED_TOKEN',
+        "Unterminated string: expected a closing '\"' before the end of the line.",
+        { offset: start, line, column, length: Math.max(1, r.end - start) },
+      );
+    }
+    return this.token('String', r.value, start, line, column, nl);
+  }
+
+  private readChar(start: number, line: number, column: number, nl: boolean): Token {
+    const r = scanChar(this.text, start);
+    this.pos = r.end;
+    if (r.problem !== undefined) {
+      this.report(
+        'WBEMMOF_E_ILLEGAL_CONSTANT_VALUE',
+        r.problem === 'invalid'
+          ? `Invalid char16 literal ${clipText(this.text.slice(start, r.end))}: expected exactly one character between single quotes.`
+          : 'Unterminated char16 literal: expected a closing "\'" on the same line.',
+        { offset: start, line, column, length: Math.max(1, r.end - start) },
+      );
+    }
+    return this.token('Char', r.value, start, line, column, nl);
+  }
+
+  /**
+   * `#pragma` and `#include` become Directive tokens (their arguments are ordinary tokens).
+   * Any other `#` line is C preprocessor input (`#define`, `#if`, …), which MOF does not have:
+   * WDK builds run `cl /EP` before mofcomp. It is reported as WBEMMOF_E_INVALID_PRAGMA (mofcomp's
+   * code for a `#` command it does not know) and the whole logical line, backslash continuations
+   * included, is skipped.
+   */
+  private readDirective(start: number, line: number, column: number, nl: boolean): Token | undefined {
+    const text = this.text;
+    const n = text.length;
+    let i = start + 1;
+    while (i < n && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+    const nameStart = i;
+    while (i < n && isNameChar(text.charCodeAt(i))) i++;
+    const name = text.slice(nameStart, i);
+    const lower = name.toLowerCase();
+    if (lower === 'pragma' || lower === 'include') {
+      this.pos = i;
+      return this.token('Directive', lower, start, line, column, nl);
+    }
+    this.report(
+      'WBEMMOF_E_INVALID_PRAGMA',
+      `Unsupported C preprocessor directive "#${name}": MOF has only #pragma and #include; run the C preprocessor on this file first.`,
+      { offset: start, line, column, length: i - start },
+    );
+    // Skip the logical line: a backslash before the line break continues it.
+    for (;;) {
+      let lastSignificant = -1;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === LF || c === CR) break;
+        if (c !== SPACE && c !== TAB) lastSignificant = c;
+        i++;
+      }
+      if (i >= n || lastSignificant !== BACKSLASH) break;
+      const c = text.charCodeAt(i);
+      this.pos = i;
+      this.newline(c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1);
+      i = this.pos;
+    }
+    this.pos = i;
+    return undefined;
+  }
+}
+
+function clipText(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
