@@ -6,6 +6,7 @@ import type { Change } from '../repository/change';
 import type { NamespaceData } from '../repository/namespaceData';
 import { isSystemName } from '../repository/systemClasses';
 import type { OpEnv } from './opEnv';
+import { removeOwnInstances } from './removeOwnInstances';
 import type { PlanResult } from './planPutClass';
 
 export interface DeleteClassPlan {
@@ -20,15 +21,7 @@ export interface DeleteClassPlan {
 /** Changes and events that remove one class and its own instances. */
 export function removeClassChanges(ns: NamespaceData, key: string, changes: Change[], events: PendingEvent[]): void {
   const stored = ns.classes.get(key)!;
-  for (const inst of ns.instancesOf(key).values()) {
-    changes.push({ kind: 'instance', ns: ns.path, className: inst.def.className, path: inst.path, before: inst.def });
-    events.push({
-      eventClass: '__InstanceDeletionEvent',
-      ns: ns.path,
-      className: inst.def.className,
-      instance: inst.def,
-    });
-  }
+  removeOwnInstances(ns, key, changes, events);
   const previous = ns.resolve(stored.def.name);
   changes.push({ kind: 'class', ns: ns.path, name: stored.def.name, before: stored });
   events.push({

@@ -11,6 +11,7 @@ import { localeNamespaceName, splitAmended } from './amendment';
 import { analyzeDescendants } from './analyzeDescendants';
 import { checkClassName } from './checkNames';
 import { checkShape } from './checkShape';
+import { removeOwnInstances } from './removeOwnInstances';
 import { classifyChanges } from './classifyChanges';
 import type { OpEnv } from './opEnv';
 
@@ -246,16 +247,7 @@ export function planPutClass(env: OpEnv, obj: CimObjectDefinition, flags: number
     const forced = hasChildren ? analyzeDescendants(ns, base, 'force', ctx) : { conflicts: [], rewrites: [] };
     resolvedConflicts = [...forced.conflicts];
     rewrites = forced.rewrites;
-    for (const inst of ns.instancesOf(key).values()) {
-      changes.push({ kind: 'instance', ns: ns.path, className: inst.def.className, path: inst.path, before: inst.def });
-      events.push({
-        eventClass: '__InstanceDeletionEvent',
-        ns: ns.path,
-        className: inst.def.className,
-        instance: inst.def,
-      });
-      deletedInstances.push(inst.path);
-    }
+    deletedInstances.push(...removeOwnInstances(ns, key, changes, events));
   } else if (hasInstances) {
     // Rules 5 and 6: instances block both.
     return fail(

@@ -1,5 +1,4 @@
 import type { Change } from './change';
-import { namespaceKey } from './RepositoryState';
 import type { Repository } from './Repository';
 
 /** A whole repository as plain data: every namespace's contents as `after`-only changes. */

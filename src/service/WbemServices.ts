@@ -160,13 +160,29 @@ export class WbemServices {
     ctx: WbemContext | null = null,
     options: { callResult?: boolean } = {},
   ): Promise<CallOutcome> {
+    return this.syncCall('putClass', 'PutClass', flags, obj, options, (txn) =>
+      this.execPutClass(txn, obj!, flags, ctx),
+    );
+  }
+
+  /**
+   * A synchronous or semisynchronous call: the §1 checks as its return value, then the operation
+   * in the queue; with a call result (RETURN_IMMEDIATELY) it returns at once.
+   */
+  private syncCall(
+    call: FlaggedCall,
+    operation: string,
+    flags: number,
+    arg: unknown,
+    options: { callResult?: boolean },
+    run: (txn: Txn) => Promise<OpResult>,
+  ): Promise<CallOutcome> {
     const wantsCallResult = options.callResult ?? (flags & WBEM_FLAG.RETURN_IMMEDIATELY) !== 0;
-    let hr = this.precheck('putClass', flags, obj);
+    let hr = this.precheck(call, flags, arg);
     if (hr === HR.S_NO_ERROR && (flags & WBEM_FLAG.RETURN_IMMEDIATELY) !== 0 && !wantsCallResult)
       hr = HR.E_INVALID_PARAMETER;
-    if (hr !== HR.S_NO_ERROR) return { hr, errorObject: null };
-    const op = this.repo.exclusive('PutClass', (txn) => this.execPutClass(txn, obj!, flags, ctx));
-    return this.finish(op, 'PutClass', wantsCallResult);
+    if (hr !== HR.S_NO_ERROR) return Promise.resolve({ hr, errorObject: null });
+    return this.finish(this.repo.exclusive(operation, run), operation, wantsCallResult);
   }
 
   /** IWbemServices::PutClassAsync: returns at once; the sink gets the status (decisions §6). */
@@ -271,13 +287,9 @@ export class WbemServices {
     ctx: WbemContext | null = null,
     options: { callResult?: boolean } = {},
   ): Promise<CallOutcome> {
-    const wantsCallResult = options.callResult ?? (flags & WBEM_FLAG.RETURN_IMMEDIATELY) !== 0;
-    let hr = this.precheck('deleteClass', flags, className);
-    if (hr === HR.S_NO_ERROR && (flags & WBEM_FLAG.RETURN_IMMEDIATELY) !== 0 && !wantsCallResult)
-      hr = HR.E_INVALID_PARAMETER;
-    if (hr !== HR.S_NO_ERROR) return { hr, errorObject: null };
-    const op = this.repo.exclusive('DeleteClass', (txn) => this.execDeleteClass(txn, className!, flags, ctx));
-    return this.finish(op, 'DeleteClass', wantsCallResult);
+    return this.syncCall('deleteClass', 'DeleteClass', flags, className, options, (txn) =>
+      this.execDeleteClass(txn, className!, flags, ctx),
+    );
   }
 
   deleteClassAsync(className: string | null, flags: number, ctx: WbemContext | null, sink: ObjectSink | null): number {
