@@ -129,7 +129,9 @@ export function planPutInstance(env: OpEnv, obj: CimObjectDefinition, flags: num
     if (typeof name !== 'string' || !/^[A-Za-z0-9_]+$/.test(name)) {
       return no(HR.E_INVALID_PARAMETER, String(name), `"${String(name)}" is not a valid namespace name.`);
     }
-    changes.push(...env.createNamespaceChanges(`${ns.path}\\${name}`));
+    // A namespace that is already there (root\cimv2 exists from the start, without an instance in
+    // root) is kept as it is: putting its __NAMESPACE instance must not empty it.
+    if (!env.state.ns(`${ns.path}\\${name}`)) changes.push(...env.createNamespaceChanges(`${ns.path}\\${name}`));
   }
   return { ok: true, plan: { changes, events, path, created: !existing } };
 }

@@ -85,6 +85,8 @@ const baseInst2 = inst('Base', { Id: 'b2' });
 const childInst = inst('Child', { Id: 'c1' });
 const grandInst = inst('Grand', { Id: 'g1' });
 const addProp = edit(base, { properties: [prop('Extra', 'string')] });
+const sizeChild = cls('Child', 'Base', { properties: [prop('Size', 'uint32', [qual('Units', 'KB')])] });
+const maxChild = cls('Child', 'Base', { properties: [prop('Size', 'uint32', [qual('MaxValue', 10)])] });
 
 const MOD_BASE = ['__ClassModificationEvent:Base'];
 
@@ -413,6 +415,39 @@ table('§3 rules 5–7: an important change without conflicts', [
   },
 ]);
 
+table('§3 rules apply in order: the first that fails decides', [
+  {
+    name: 'rule 3 before rule 4: a key change and a new superclass, with a subclass',
+    setup: [cls('Other', null), base, child],
+    call: edit(base, { superclass: 'Other', properties: [prop('Label', 'string', [KEY])] }),
+    expect: all({ hr: HR.E_CANNOT_CHANGE_KEY_INHERITANCE }),
+  },
+  {
+    name: 'rule 3 before rule 7: force does not delete own instances to change keys',
+    setup: [base, baseInst],
+    call: edit(base, { properties: [prop('Label', 'string', [KEY])] }),
+    expect: all({ hr: HR.E_CANNOT_CHANGE_KEY_INHERITANCE }),
+  },
+  {
+    name: 'rule 4 before rules 5–7: Terminal with a subclass that has instances',
+    setup: [base, child, childInst],
+    call: edit(base, { qualifiers: [...base.qualifiers, qual('Terminal')] }),
+    expect: all({ hr: HR.E_CLASS_HAS_CHILDREN }),
+  },
+  {
+    name: 'rule 2 before everything: a Description change with subclasses and instances',
+    setup: [base, child, grand, childInst],
+    call: edit(base, { qualifiers: [qual('Description', 'other', TOSUBCLASS)] }),
+    expect: all(ok(MOD_BASE)),
+  },
+  {
+    name: 'rule 6: instances before conflicts',
+    setup: [base, sizeChild, childInst],
+    call: edit(base, { properties: [prop('Size', 'string')] }),
+    expect: all({ hr: HR.E_CLASS_HAS_INSTANCES, info: 'Base' }),
+  },
+]);
+
 // -- §4 conflicts, one kind at a time
 
 const conflict = (
@@ -433,8 +468,6 @@ const conflict = (
   },
 });
 
-const sizeChild = cls('Child', 'Base', { properties: [prop('Size', 'uint32', [qual('Units', 'KB')])] });
-const maxChild = cls('Child', 'Base', { properties: [prop('Size', 'uint32', [qual('MaxValue', 10)])] });
 const target = cls('Target', null, { properties: [prop('Id', 'string', [KEY])] });
 const subTarget = cls('SubTarget', 'Target');
 const otherTarget = cls('OtherTarget', null, { properties: [prop('Id', 'string', [KEY])] });
@@ -776,6 +809,17 @@ describe('force mode rewrites descendants to their surviving local declarations'
       F.UPDATE_FORCE_MODE,
     );
     expect(hrName(r.hr)).toBe(hrName(HR.S_NO_ERROR));
+    // The descendant's modification event carries its class before and after the rewrite.
+    const ev = t.events.find((e) => e.className === 'D')!;
+    expect(ev.__CLASS).toBe('__ClassModificationEvent');
+    expect(ev.PreviousClass!.properties.find((p) => p.name === 'Zed')).toMatchObject({
+      classOrigin: 'B',
+      propagated: false,
+    });
+    expect(ev.TargetClass!.properties.find((p) => p.name === 'Zed')).toMatchObject({
+      classOrigin: 'B',
+      propagated: true,
+    });
     expect(stored(t, 'D')).toEqual(
       cls('D', 'B', {
         qualifiers: [qual('Version', '2')],

@@ -29,6 +29,16 @@ export interface RepositoryOptions {
 export interface CommitRecord {
   readonly label: string;
   readonly changes: readonly Change[];
+  /** What the caller of `exclusive` said about the operation, for the history's label. */
+  readonly meta?: OperationMeta;
+}
+
+/** Optional facts about an operation for its history entry: `PutClass Shape (UPDATE_SAFE_MODE)`. */
+export interface OperationMeta {
+  readonly namespace?: string;
+  /** The class, instance path or file the operation is about. */
+  readonly target?: string;
+  readonly flags?: number;
 }
 
 /** Runs around one operation (see Repository.setOperationGate). */
@@ -155,7 +165,7 @@ export class Repository {
    * Run one operation alone: operations never interleave. The operation applies its changes to
    * the transaction; a failure (or `txn.aborted`) rolls everything back, else it commits.
    */
-  exclusive<T>(label: string, fn: (txn: Txn) => Promise<T> | T): Promise<T> {
+  exclusive<T>(label: string, fn: (txn: Txn) => Promise<T> | T, meta?: OperationMeta): Promise<T> {
     const run = async (): Promise<T> => {
       const txn = new Txn(this.state, label);
       // A rollback also gives back the bytes the operation counted against the quota (decisions §10).
@@ -177,7 +187,8 @@ export class Repository {
       }
       if (txn.changes.length > 0) {
         try {
-          for (const hook of this.commitHooks) await hook({ label, changes: txn.changes });
+          const record: CommitRecord = meta ? { label, changes: txn.changes, meta } : { label, changes: txn.changes };
+          for (const hook of this.commitHooks) await hook(record);
         } catch (e) {
           rollback();
           throw e;

@@ -632,15 +632,22 @@ export class WbemServices {
 }
 
 /**
- * An operation that threw (a commit hook, i.e. storage, failed after the rollback): a storage quota
- * error from the browser is WBEM_E_OUT_OF_DISK_SPACE (decisions §10), anything else WBEM_E_FAILED.
+ * An operation that threw (a commit hook, i.e. storage, failed after the rollback): an error that
+ * carries its HRESULT in `hr` (src/storage's StorageError) reports that; the browser's own storage
+ * quota error is WBEM_E_OUT_OF_DISK_SPACE (decisions §10); anything else WBEM_E_FAILED.
  */
 export function thrownFailure(e: unknown): OpFailure {
-  const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
-  if (name === 'QuotaExceededError') {
-    return failure(HR.E_OUT_OF_DISK_SPACE, '', `The browser's storage quota is exhausted; nothing was stored.`);
+  const o = typeof e === 'object' && e !== null ? (e as { name?: unknown; hr?: unknown }) : {};
+  const hr =
+    typeof o.hr === 'number' && o.hr >>> 0 >= 0x80000000
+      ? o.hr >>> 0
+      : o.name === 'QuotaExceededError'
+        ? HR.E_OUT_OF_DISK_SPACE
+        : HR.E_FAILED;
+  if (hr === HR.E_OUT_OF_DISK_SPACE) {
+    return failure(hr, '', `The browser's storage quota is exhausted; nothing was stored.`);
   }
-  return failure(HR.E_FAILED, '', String(e));
+  return failure(hr, '', String(e));
 }
 
 /** The plan with the put class marked as owned by the provider that accepted it. */

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { HR, hrName, WBEM_FLAG, WBEM_RIGHT } from '../errors/wbem';
 import { compareNames } from '../model';
 import { cls, prop, qual } from '../model/build';
+import { SYSTEM_CLASSES } from '../repository/systemClasses';
 import { setupAll } from '../testing/cases';
 import { testRepo } from '../testing/testRepo';
+import { connectServer } from './connectServer';
 
 /** CreateClassEnum, decisions §11: DEEP / SHALLOW, null superclass, case-insensitive name order. */
 
@@ -30,31 +32,33 @@ const setup = [
   cls('My_Status', '__ExtendedStatus'),
 ];
 
-const SYSTEM = [
-  '__ClassCreationEvent',
-  '__ClassDeletionEvent',
-  '__ClassModificationEvent',
-  '__ClassOperationEvent',
+/** The system classes every namespace holds: at least those decisions §8 lists (more may be added). */
+const SYSTEM = SYSTEM_CLASSES.map((c) => c.name);
+const SYSTEM_ROOTS = SYSTEM_CLASSES.filter((c) => c.superclass === null).map((c) => c.name);
+const DECISIONS_8 = [
+  '__SystemClass',
+  '__NAMESPACE',
+  '__Provider',
+  '__Win32Provider',
+  '__ProviderRegistration',
+  '__ObjectProviderRegistration',
   '__ClassProviderRegistration',
-  '__Event',
-  '__EventProviderRegistration',
-  '__ExtendedStatus',
-  '__ExtrinsicEvent',
-  '__IndicationRelated',
-  '__InstanceCreationEvent',
-  '__InstanceDeletionEvent',
-  '__InstanceModificationEvent',
-  '__InstanceOperationEvent',
   '__InstanceProviderRegistration',
   '__MethodProviderRegistration',
-  '__NAMESPACE',
+  '__EventProviderRegistration',
+  '__Event',
+  '__ExtrinsicEvent',
+  '__ClassOperationEvent',
+  '__ClassCreationEvent',
+  '__ClassModificationEvent',
+  '__ClassDeletionEvent',
+  '__InstanceOperationEvent',
+  '__InstanceCreationEvent',
+  '__InstanceModificationEvent',
+  '__InstanceDeletionEvent',
   '__NotifyStatus',
-  '__ObjectProviderRegistration',
-  '__Provider',
-  '__ProviderRegistration',
-  '__SystemClass',
+  '__ExtendedStatus',
   '__SystemSecurity',
-  '__Win32Provider',
 ];
 
 describe('CreateClassEnum', () => {
@@ -84,13 +88,13 @@ describe('CreateClassEnum', () => {
       name: 'SHALLOW with a null superclass: root classes, system ones included',
       superclass: null,
       flags: F.SHALLOW,
-      names: ['__NotifyStatus', '__SystemClass', '__SystemSecurity', 'Animal', 'apple', 'zebra_Stripes'],
+      names: [...SYSTEM_ROOTS, 'Animal', 'apple', 'zebra_Stripes'].sort(compareNames),
     },
     {
       name: 'SHALLOW with an empty superclass name: the same as null',
       superclass: '',
       flags: F.SHALLOW,
-      names: ['__NotifyStatus', '__SystemClass', '__SystemSecurity', 'Animal', 'apple', 'zebra_Stripes'],
+      names: [...SYSTEM_ROOTS, 'Animal', 'apple', 'zebra_Stripes'].sort(compareNames),
     },
     {
       name: 'DEEP with a null superclass: every class, system classes included',
@@ -117,6 +121,19 @@ describe('CreateClassEnum', () => {
     const r = t.svc.createClassEnum(row.superclass, row.flags);
     expect(hrName(r.hr)).toBe(hrName(HR.S_NO_ERROR));
     expect(r.objects.map((c) => c.name)).toEqual(row.names);
+  });
+
+  it('every namespace holds at least the system classes of decisions §8', async () => {
+    const t = await testRepo();
+    const names = t.svc.createClassEnum(null).objects.map((c) => c.name);
+    for (const n of DECISIONS_8) expect(names).toContain(n);
+    expect(names).toEqual([...SYSTEM].sort(compareNames));
+    for (const n of ['root', 'root\\default', 'root\\cimv2']) {
+      const other = connectServer(t.repo, n)
+        .services!.createClassEnum(null)
+        .objects.map((c) => c.name);
+      expect(other).toEqual(names);
+    }
   });
 
   it('returns effective classes with their system properties', async () => {

@@ -5,6 +5,7 @@ import { cls, prop, qual } from '../model/build';
 import { observe, setupAll } from '../testing/cases';
 import { snapshotNamespace } from '../testing/snapshot';
 import { inst, testRepo, type TestRepo } from '../testing/testRepo';
+import type { CimInstance } from './cimObjects';
 import { connectServer } from './connectServer';
 
 /** PutInstance, DeleteInstance, CreateInstanceEnum and __NAMESPACE instances (decisions §8). */
@@ -213,7 +214,7 @@ describe('PutInstance', () => {
     const e = t.events[0]!;
     expect(e.PreviousInstance).toEqual(inst('Item', { Id: 'a', Size: 3, Tags: ['x'] }));
     expect(e.TargetInstance).toEqual(inst('Item', { Id: 'a', Size: 4 }));
-    const got = t.svc.getObject('Item.Id="a"').object as { properties: { name: string; value: unknown }[] };
+    const got = t.svc.getObject('Item.Id="a"').object as CimInstance;
     expect(Object.fromEntries(got.properties.map((p) => [p.name, p.value]))).toEqual({
       Id: 'a',
       Size: 4,
