@@ -9,6 +9,7 @@ import {
   type Qualifier,
 } from '../model';
 import { qualifierIsTrue } from '../resolve/qualifierFacts';
+import { propertyIndex } from '../resolve/propertyIndex';
 import { Resolver } from '../resolve/Resolver';
 import type { ResolvedClass } from '../resolve/resolvedClass';
 import type { NamespaceData } from '../repository/namespaceData';
@@ -32,7 +33,14 @@ interface Ctx {
   readonly isSubclassOf: SubclassTest;
 }
 
-const byName = <T extends { name: string }>(a: T, b: T) => (nameKey(a.name) < nameKey(b.name) ? -1 : 1);
+/** Items in case-insensitive name order (decisions §4), each name lowered once. */
+function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
+  if (items.length < 2) return [...items];
+  return items
+    .map((it) => [nameKey(it.name), it] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, it]) => it);
+}
 
 /** The conflicts of one descendant D against its parent's new (N) and old (O) effective classes. */
 function conflictsOf(
@@ -47,8 +55,8 @@ function conflictsOf(
   let changed = false;
 
   const properties: PropertyDecl[] = [];
-  for (const p of [...def.properties].sort(byName)) {
-    const np = findByName(N.properties, p.name);
+  for (const p of byName(def.properties)) {
+    const np = propertyIndex(N).get(nameKey(p.name));
     if (np) {
       if (!typeCompatible(p.type, np.type, ctx.isSubclassOf)) {
         c(
@@ -75,7 +83,7 @@ function conflictsOf(
         properties.push({ ...p, qualifiers: p.qualifiers.filter((q) => !blocked.includes(q)) });
         continue;
       }
-    } else if (O && findByName(O.properties, p.name)) {
+    } else if (O && propertyIndex(O).has(nameKey(p.name))) {
       c(
         'removed',
         'property',
@@ -90,7 +98,7 @@ function conflictsOf(
   }
 
   const methods: MethodDecl[] = [];
-  for (const m of [...def.methods].sort(byName)) {
+  for (const m of byName(def.methods)) {
     const nm = findByName(N.methods, m.name);
     if (nm) {
       if (methodSignature(m, ctx.inDefault) !== methodSignature(nm, ctx.inDefault)) {
@@ -134,7 +142,7 @@ function conflictsOf(
 
   const dropped = new Set<Qualifier>(blockedOverrides(def.qualifiers, N.qualifiers));
   const parentAbstract = qualifierIsTrue(N.definition.qualifiers, 'Abstract');
-  for (const q of [...def.qualifiers].sort(byName)) {
+  for (const q of byName(def.qualifiers)) {
     if (dropped.has(q)) {
       c(
         'override',

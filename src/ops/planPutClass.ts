@@ -8,7 +8,7 @@ import type { Change } from '../repository/change';
 import type { NamespaceData, StoredClass } from '../repository/namespaceData';
 import { isSystemName } from '../repository/systemClasses';
 import { localeNamespaceName, splitAmended } from './amendment';
-import { analyzeDescendants } from './analyzeDescendants';
+import { analyzeDescendants, type DescendantAnalysis } from './analyzeDescendants';
 import { checkClassName } from './checkNames';
 import { checkShape } from './checkShape';
 import { removeOwnInstances } from './removeOwnInstances';
@@ -34,6 +34,8 @@ export interface PutClassPlan {
 export type PlanResult<T> =
   { readonly ok: true; readonly plan: T } | { readonly ok: false; readonly failure: OpFailure };
 
+const NO_ANALYSIS: DescendantAnalysis = { conflicts: [], rewrites: [] };
+
 const fail = (f: OpFailure): PlanResult<never> => ({ ok: false, failure: f });
 
 function subtreeHasInstances(ns: NamespaceData, key: string, includeSelf: boolean): boolean {
@@ -46,7 +48,21 @@ function subtreeHasInstances(ns: NamespaceData, key: string, includeSelf: boolea
  * PutClass, decisions §2 steps 1–7 and §3: check, resolve, classify, plan the changes.
  * Nothing is changed here; the repository applies the plan.
  */
-export function planPutClass(env: OpEnv, obj: CimObjectDefinition, flags: number): PlanResult<PutClassPlan> {
+/**
+ * Descendant analyses already computed for the same new definition in the same repository state
+ * (the preview plans one put three times, once per update mode).
+ */
+export interface DescendantCache {
+  safe?: DescendantAnalysis;
+  force?: DescendantAnalysis;
+}
+
+export function planPutClass(
+  env: OpEnv,
+  obj: CimObjectDefinition,
+  flags: number,
+  cache: DescendantCache = {},
+): PlanResult<PutClassPlan> {
   const { ns } = env;
   // 1. Genus.
   if (obj.genus !== 'class') {
@@ -184,7 +200,7 @@ export function planPutClass(env: OpEnv, obj: CimObjectDefinition, flags: number
   };
 
   // Rule 2: non-important differences pass in every mode, unless they conflict with a descendant.
-  const safeAnalysis = hasChildren ? analyzeDescendants(ns, base, 'safe', ctx) : { conflicts: [], rewrites: [] };
+  const safeAnalysis = hasChildren ? (cache.safe ??= analyzeDescendants(ns, base, 'safe', ctx)) : NO_ANALYSIS;
   if (!important && safeAnalysis.conflicts.length === 0) {
     modified();
     events.push({
@@ -244,7 +260,7 @@ export function planPutClass(env: OpEnv, obj: CimObjectDefinition, flags: number
         ),
       );
     }
-    const forced = hasChildren ? analyzeDescendants(ns, base, 'force', ctx) : { conflicts: [], rewrites: [] };
+    const forced = hasChildren ? (cache.force ??= analyzeDescendants(ns, base, 'force', ctx)) : NO_ANALYSIS;
     resolvedConflicts = [...forced.conflicts];
     rewrites = forced.rewrites;
     deletedInstances.push(...removeOwnInstances(ns, key, changes, events));

@@ -37,13 +37,19 @@ export function typeCompatible(local: CimType, inherited: CimType, isSubclassOf:
  * Returns them sorted by name (decisions §4 order).
  */
 export function blockedOverrides(local: readonly Qualifier[], inherited: readonly ResolvedQualifier[]): Qualifier[] {
-  const out: Qualifier[] = [];
-  for (const q of local) {
-    const iq = findByName(inherited, q.name);
-    if (iq && passesToSubclass(iq) && disablesOverride(iq) && !sameValue(iq.value, q.value)) out.push(q);
+  if (local.length === 0) return NONE;
+  let out: Qualifier[] | undefined;
+  for (const iq of inherited) {
+    // Hot path: most inherited qualifiers can be overridden, so look no further for them.
+    if (!passesToSubclass(iq) || !disablesOverride(iq)) continue;
+    const q = findByName(local, iq.name);
+    if (q && !sameValue(iq.value, q.value)) (out ??= []).push(q);
   }
-  return out.sort((x, y) => (nameKey(x.name) < nameKey(y.name) ? -1 : 1));
+  if (!out) return NONE;
+  return out.length > 1 ? out.sort((x, y) => (nameKey(x.name) < nameKey(y.name) ? -1 : 1)) : out;
 }
+
+const NONE: Qualifier[] = [];
 
 /** In / Out of a parameter; a parameter with neither takes the In declaration's default (DMTF: true). */
 export function directions(p: ParameterDecl, inDefault: boolean): { in: boolean; out: boolean } {

@@ -3,7 +3,7 @@ import { toExtendedStatus, type Conflict } from '../errors/opFailure';
 import { HR, WBEM_FLAG } from '../errors/wbem';
 import type { ClassDefinition } from '../model';
 import type { OpEnv } from '../ops/opEnv';
-import { planPutClass } from '../ops/planPutClass';
+import { planPutClass, type DescendantCache } from '../ops/planPutClass';
 
 /** What a put would do in one update mode. */
 export interface ModeOutcome {
@@ -39,8 +39,9 @@ const MODES = {
  */
 export function analyzeClassUpdate(env: OpEnv, def: ClassDefinition, flags = 0): UpdateAnalysis {
   const base = flags & ~WBEM_FLAG.MASK_UPDATE_MODE & ~WBEM_FLAG.CREATE_ONLY;
+  const cache: DescendantCache = {};
   const outcome = (mode: number): ModeOutcome => {
-    const r = planPutClass(env, def, base | mode);
+    const r = planPutClass(env, def, base | mode, cache);
     if (r.ok) {
       return {
         hr: HR.S_NO_ERROR,
