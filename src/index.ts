@@ -12,3 +12,6 @@ export type { CimClass, CimInstance } from './service/cimObjects';
 export type { ClassProvider } from './service/classProvider';
 export type { UpdateAnalysis, ModeOutcome } from './service/analyzeClassUpdate';
 export type { IntrinsicEvent } from './events/intrinsicEvent';
+export type { ChangeSetResult, ChangeSetOutcome } from './service/changeSet';
+export type { QualifierTrace, QualifierReceiver, QualifierElement } from './service/traceQualifier';
+export type { MofImportResult, MofImportOptions } from './service/importMof';

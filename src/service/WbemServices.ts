@@ -18,6 +18,14 @@ import type { ClassProvider } from './classProvider';
 import { CallResult, type CallOutcome, type ObjectSink, type WbemContext } from './sink';
 import { toCimInstance } from './toCimInstance';
 import { analyzeClassUpdate, type UpdateAnalysis } from './analyzeClassUpdate';
+import {
+  emptyChangeSet,
+  failedOutcome,
+  orderChangeSet,
+  type ChangeSetOutcome,
+  type ChangeSetResult,
+} from './changeSet';
+import { traceQualifier, type QualifierElement, type QualifierTrace } from './traceQualifier';
 import { applyMof, importWithSink, syntaxFailure, type MofImportOptions, type MofImportResult } from './importMof';
 import { parseMof } from '../mof/parseMof';
 import { parseMofFiles, type MofFileSource } from '../mof/parseMofFiles';
@@ -92,6 +100,7 @@ export class WbemServices {
     flags: number,
     ctx: WbemContext | null,
     call?: AsyncCall,
+    preview = false,
   ): Promise<OpResult> {
     const env = this.env();
     if (!env)
@@ -102,7 +111,8 @@ export class WbemServices {
     if (!planned.ok) return fromFailure(planned.failure);
     let plan = planned.plan;
     if (call) this.calls.progress(call, 1, 3);
-    if (plan.claimants.length > 0) {
+    // A preview never reaches providers: it shows what the repository would store.
+    if (plan.claimants.length > 0 && !preview) {
       const asked = await this.askProviders(plan.claimants, (obj as ClassDefinition).name, (p) =>
         p.putClassAsync(obj as ClassDefinition, flags, ctx),
       );
@@ -619,6 +629,65 @@ export class WbemServices {
     if (!sink) return HR.E_INVALID_PARAMETER;
     importWithSink(this.calls, sink, flags, (extra) => this.importMof(input, { ...options, ...extra }));
     return HR.S_NO_ERROR;
+  }
+
+  // -- Change sets and the qualifier overlay (issue 6)
+
+  /** Put several classes as one operation and one undo step, every base before its subclasses. */
+  putChangeSet(defs: readonly ClassDefinition[], flags = 0): Promise<ChangeSetResult> {
+    return this.runChangeSet(defs, flags, true);
+  }
+
+  /** What putChangeSet would do, class by class, changing nothing. */
+  analyzeChangeSet(defs: readonly ClassDefinition[], flags = 0): Promise<ChangeSetResult> {
+    return this.runChangeSet(defs, flags, false);
+  }
+
+  private async runChangeSet(
+    defs: readonly ClassDefinition[],
+    flags: number,
+    commit: boolean,
+  ): Promise<ChangeSetResult> {
+    const hr = this.precheck('putClass', flags & ~WBEM_FLAG.RETURN_IMMEDIATELY, defs);
+    if (hr !== HR.S_NO_ERROR) return { ...emptyChangeSet(), hr };
+    const ns = this.repo.state.ns(this.namespace)!;
+    const ordered = orderChangeSet(ns, defs);
+    const order = ordered.map((d) => d.name);
+    return this.repo.exclusive(
+      commit ? 'Change set' : 'Change set preview',
+      async (txn) => {
+        const outcomes: ChangeSetOutcome[] = [];
+        for (const def of ordered) {
+          const r = await this.execPutClass(txn, def, flags, null, undefined, !commit);
+          const errorObject = this.errorOf(r, 'PutClass');
+          if (r.failure || !r.plan) {
+            outcomes.push(failedOutcome(def.name, r.hr, errorObject));
+            txn.aborted = true;
+            return { hr: r.hr, errorObject, order, outcomes, committed: false };
+          }
+          const p = r.plan;
+          outcomes.push({
+            className: def.name,
+            hr: r.hr,
+            errorObject: null,
+            created: p.created,
+            noop: p.noop,
+            resolvedConflicts: p.resolvedConflicts,
+            deletedInstances: p.deletedInstances,
+            rewrittenClasses: p.rewrittenClasses,
+          });
+        }
+        if (!commit) txn.aborted = true;
+        return { hr: HR.S_NO_ERROR, errorObject: null, order, outcomes, committed: commit && txn.changes.length > 0 };
+      },
+      { namespace: this.namespace, target: order.join(', '), flags },
+    );
+  }
+
+  /** The qualifier propagation overlay: which descendants receive a qualifier, and where overrides are blocked. */
+  traceQualifier(className: string, qualifier: string, element: QualifierElement = {}): QualifierTrace | undefined {
+    const ns = this.repo.state.ns(this.namespace);
+    return ns ? traceQualifier(ns, className, qualifier, element) : undefined;
   }
 
   // -- Preview
