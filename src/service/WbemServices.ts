@@ -1,6 +1,7 @@
 import type { ExtendedStatus } from '../errors/extendedStatus';
 import { failure, toExtendedStatus, type OpFailure } from '../errors/opFailure';
 import { HR, WBEM_FLAG, WBEM_RIGHT } from '../errors/wbem';
+import { thrownFailure } from '../errors/thrownFailure';
 import { nameKey, type CimObjectDefinition, type ClassDefinition, type QualifierDeclaration } from '../model';
 import { DEFAULT_LOCALE, localeNamespaceName, mergeAmendment } from '../ops/amendment';
 import { parseObjectPath } from '../ops/objectPath';
@@ -9,7 +10,7 @@ import { planDeleteClass } from '../ops/planDeleteClass';
 import { findInstance, planDeleteInstance, planPutInstance } from '../ops/planInstance';
 import { planPutClass, type PutClassPlan } from '../ops/planPutClass';
 import { Resolver } from '../resolve/Resolver';
-import type { Repository } from '../repository/Repository';
+import type { OperationMeta, Repository } from '../repository/Repository';
 import type { Txn } from '../repository/Txn';
 import { asyncCallsOf, type AsyncCalls, type AsyncCall } from './asyncCalls';
 import { checkFlags, type FlaggedCall } from './checkFlags';
@@ -85,6 +86,13 @@ export class WbemServices {
     if (!this.repo.state.ns(this.namespace)) return HR.E_INVALID_NAMESPACE;
     if (!this.enabled()) return HR.E_ACCESS_DENIED;
     return HR.S_NO_ERROR;
+  }
+
+  /** What the history labels an operation with: the namespace, the class or path, the flags. */
+  private meta(arg: unknown, flags: number): OperationMeta {
+    const o = arg as { genus?: string; name?: string; className?: string } | string | null | undefined;
+    const target = typeof o === 'string' ? o : o?.genus === 'class' ? o.name : o?.className;
+    return { namespace: this.namespace, ...(target !== undefined ? { target } : {}), flags };
   }
 
   private errorOf(r: OpResult, operation: string): ExtendedStatus | null {
@@ -192,7 +200,7 @@ export class WbemServices {
     if (hr === HR.S_NO_ERROR && (flags & WBEM_FLAG.RETURN_IMMEDIATELY) !== 0 && !wantsCallResult)
       hr = HR.E_INVALID_PARAMETER;
     if (hr !== HR.S_NO_ERROR) return Promise.resolve({ hr, errorObject: null });
-    return this.finish(this.repo.exclusive(operation, run), operation, wantsCallResult);
+    return this.finish(this.repo.exclusive(operation, run, this.meta(arg, flags)), operation, wantsCallResult);
   }
 
   /** IWbemServices::PutClassAsync: returns at once; the sink gets the status (decisions §6). */
@@ -333,7 +341,11 @@ export class WbemServices {
   ): Promise<CallOutcome & { path?: string }> {
     const hr = this.precheck('putInstance', flags, obj);
     if (hr !== HR.S_NO_ERROR) return { hr, errorObject: null };
-    const op = this.repo.exclusive('PutInstance', (txn) => this.execPutInstance(txn, obj!, flags));
+    const op = this.repo.exclusive(
+      'PutInstance',
+      (txn) => this.execPutInstance(txn, obj!, flags),
+      this.meta(obj, flags),
+    );
     const r = await op.catch((e: unknown) => fromFailure(thrownFailure(e)));
     return { hr: r.hr, errorObject: this.errorOf(r, 'PutInstance'), ...(r.path ? { path: r.path } : {}) };
   }
@@ -501,7 +513,9 @@ export class WbemServices {
 
   async putQualifierDecl(decl: QualifierDeclaration): Promise<CallOutcome> {
     if (!this.enabled()) return { hr: HR.E_ACCESS_DENIED, errorObject: null };
-    const r = await this.repo.exclusive('PutQualifier', (txn) => this.execPutQualifierDecl(txn, decl));
+    const r = await this.repo
+      .exclusive('PutQualifier', (txn) => this.execPutQualifierDecl(txn, decl), this.meta(decl.name, 0))
+      .catch((e: unknown) => fromFailure(thrownFailure(e)));
     return { hr: r.hr, errorObject: this.errorOf(r, 'PutQualifier') };
   }
 
@@ -521,23 +535,29 @@ export class WbemServices {
     const ns = this.repo.state.ns(this.namespace);
     if (!ns) return HR.E_INVALID_NAMESPACE;
     if ((this.repo.rightsOf(this.namespace, this.user) & WBEM_RIGHT.WRITE_DAC) === 0) return HR.E_ACCESS_DENIED;
-    return this.repo.exclusive('SetSecurity', (txn) => {
-      const before = ns.security.get(nameKey(principal));
-      const f = this.repo.applyOp(
-        txn,
-        [
-          {
-            kind: 'security',
-            ns: ns.path,
-            principal: before?.principal ?? principal,
-            ...(before ? { before: before.rights } : {}),
-            after: rights >>> 0,
-          },
-        ],
-        [],
-      );
-      return f ? f.hr : HR.S_NO_ERROR;
-    });
+    return this.repo
+      .exclusive(
+        'SetSecurity',
+        (txn) => {
+          const before = ns.security.get(nameKey(principal));
+          const f = this.repo.applyOp(
+            txn,
+            [
+              {
+                kind: 'security',
+                ns: ns.path,
+                principal: before?.principal ?? principal,
+                ...(before ? { before: before.rights } : {}),
+                after: rights >>> 0,
+              },
+            ],
+            [],
+          );
+          return f ? f.hr : HR.S_NO_ERROR;
+        },
+        this.meta(principal, rights),
+      )
+      .catch((e: unknown) => thrownFailure(e).hr);
   }
 
   // -- Providers (decisions §9)
@@ -614,7 +634,12 @@ export class WbemServices {
           })()
         : await parseMofFiles(input.entry, input.source);
     if (parsed.diagnostics.length > 0) return syntaxFailure(parsed.diagnostics);
-    return applyMof(this.repo, this.namespace, parsed.documents, this.user, this.locale, options);
+    return applyMof(this.repo, this.namespace, parsed.documents, this.user, this.locale, options).catch(
+      (e: unknown) => {
+        const f = thrownFailure(e);
+        return { ...syntaxFree(f.hr), errorObject: toExtendedStatus(f, 'MOF import') };
+      },
+    );
   }
 
   /** importMof with an object sink: progress per declaration with SEND_STATUS, then one final status. */
@@ -698,25 +723,6 @@ export class WbemServices {
     if (!env) throw new Error(`namespace ${this.namespace} does not exist`);
     return analyzeClassUpdate(env, def, flags);
   }
-}
-
-/**
- * An operation that threw (a commit hook, i.e. storage, failed after the rollback): an error that
- * carries its HRESULT in `hr` (src/storage's StorageError) reports that; the browser's own storage
- * quota error is WBEM_E_OUT_OF_DISK_SPACE (decisions §10); anything else WBEM_E_FAILED.
- */
-export function thrownFailure(e: unknown): OpFailure {
-  const o = typeof e === 'object' && e !== null ? (e as { name?: unknown; hr?: unknown }) : {};
-  const hr =
-    typeof o.hr === 'number' && o.hr >>> 0 >= 0x80000000
-      ? o.hr >>> 0
-      : o.name === 'QuotaExceededError'
-        ? HR.E_OUT_OF_DISK_SPACE
-        : HR.E_FAILED;
-  if (hr === HR.E_OUT_OF_DISK_SPACE) {
-    return failure(hr, '', `The browser's storage quota is exhausted; nothing was stored.`);
-  }
-  return failure(hr, '', String(e));
 }
 
 /** The plan with the put class marked as owned by the provider that accepted it. */

@@ -1,6 +1,7 @@
 import type { ExtendedStatus } from '../errors/extendedStatus';
 import { failure, toExtendedStatus } from '../errors/opFailure';
 import { HR, WBEM_FLAG, WBEM_RIGHT } from '../errors/wbem';
+import { thrownFailure } from '../errors/thrownFailure';
 import {
   nameKey,
   type ClassDefinition,
@@ -178,8 +179,10 @@ export function importWithSink(
       isCancelled: () => call.cancelled,
     }).then(
       (r) => calls.complete(call, r.hr, r.errorObject),
-      (e: unknown) =>
-        calls.complete(call, HR.E_FAILED, toExtendedStatus(failure(HR.E_FAILED, '', String(e)), 'MOF import')),
+      (e: unknown) => {
+        const f = thrownFailure(e);
+        calls.complete(call, f.hr, toExtendedStatus(f, 'MOF import'));
+      },
     );
   }, 0);
 }
