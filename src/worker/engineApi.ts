@@ -4,6 +4,8 @@ import type { HistoryView } from '../history/History';
 import type { ClassDefinition, InstanceDefinition, QualifierDeclaration } from '../model';
 import type { CimClass, CimInstance } from '../service/cimObjects';
 import type { UpdateAnalysis } from '../service/analyzeClassUpdate';
+import type { ChangeSetResult } from '../service/changeSet';
+import type { QualifierElement, QualifierTrace } from '../service/traceQualifier';
 import type { MofImportResult } from '../service/importMof';
 import type { WbemContext } from '../service/sink';
 import type { ConsistencyReport } from '../storage/checkConsistency';
@@ -77,6 +79,17 @@ export interface EngineApi {
   setSecurity(conn: Conn, principal: string, rights: number): Promise<number>;
   /** What a put would do in each update mode; changes nothing. */
   analyzeClassUpdate(conn: Conn, def: ClassDefinition, flags?: number): Promise<UpdateAnalysis>;
+  /** Put several classes as one operation and one undo step, bases before subclasses. */
+  putChangeSet(conn: Conn, defs: readonly ClassDefinition[], flags?: number): Promise<ChangeSetResult>;
+  /** What putChangeSet would do, class by class; changes nothing. */
+  analyzeChangeSet(conn: Conn, defs: readonly ClassDefinition[], flags?: number): Promise<ChangeSetResult>;
+  /** Who receives a qualifier below a class, and where DisableOverride blocks overrides. */
+  traceQualifier(
+    conn: Conn,
+    className: string,
+    qualifier: string,
+    element?: QualifierElement,
+  ): Promise<QualifierTrace | null>;
 
   history(): Promise<HistoryView>;
   /** Undo the latest operation not undone, as a new operation labelled `Undo …`. S_FALSE: nothing to undo. */

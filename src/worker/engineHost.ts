@@ -616,6 +616,17 @@ class EngineCore {
         }
         return s.analyzeClassUpdate(def, flags);
       },
+      putChangeSet: async (conn, defs, flags = 0) => {
+        const release = this.annotate('Change set', conn, `${defs.length} classes`, flags);
+        try {
+          return await this.svc(conn).putChangeSet(defs, flags);
+        } finally {
+          release();
+        }
+      },
+      analyzeChangeSet: async (conn, defs, flags = 0) => this.svc(conn).analyzeChangeSet(defs, flags),
+      traceQualifier: async (conn, className, qualifier, element = {}) =>
+        this.svc(conn).traceQualifier(className, qualifier, element) ?? null,
       history: async () => this.history.view(),
       undo: () => this.historyOp('undo'),
       redo: () => this.historyOp('redo'),
