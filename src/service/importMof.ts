@@ -45,6 +45,9 @@ export interface MofImportResult {
   readonly committed: boolean;
 }
 
+/** How many declarations a cancellable import applies between two turns of the message loop. */
+const YIELD_EVERY = 256;
+
 const result = (r: OpResult, operation: string): MofOpResult => ({
   hr: r.hr,
   errorObject: r.failure ? toExtendedStatus(r.failure, operation) : null,
@@ -52,7 +55,14 @@ const result = (r: OpResult, operation: string): MofOpResult => ({
 });
 
 /** The repository, inside one transaction, as the MOF compiler's target. */
-export function transactionTarget(repo: Repository, txn: Txn, user: string, locale: number): MofTarget {
+export function transactionTarget(
+  repo: Repository,
+  txn: Txn,
+  user: string,
+  locale: number,
+  isCancelled?: () => boolean,
+): MofTarget {
+  let ops = 0;
   const services = new Map<string, WbemServices>();
   const svc = (ns: string) => {
     let s = services.get(nameKey(ns));
@@ -72,6 +82,17 @@ export function transactionTarget(repo: Repository, txn: Txn, user: string, loca
     ),
   });
   const guard = async (ns: string, run: () => Promise<MofOpResult> | MofOpResult): Promise<MofOpResult> => {
+    if (isCancelled) {
+      // A cancellable import lets the message loop run now and then, so a CancelAsyncCall is seen
+      // before the commit point.
+      if (++ops % YIELD_EVERY === 0) await new Promise<void>((r) => setTimeout(r, 0));
+      if (isCancelled()) {
+        return {
+          hr: HR.E_CALL_CANCELLED,
+          errorObject: toExtendedStatus(failure(HR.E_CALL_CANCELLED, ns, 'The import was cancelled.'), 'MOF import'),
+        };
+      }
+    }
     if (!repo.state.ns(ns)) return missing(ns);
     if (!enabled(ns)) return denied(ns);
     return run();
@@ -105,7 +126,7 @@ export async function applyMof(
   options: MofImportOptions = {},
 ): Promise<MofImportResult> {
   return repo.exclusive('MOF import', async (txn) => {
-    const target = transactionTarget(repo, txn, user, locale);
+    const target = transactionTarget(repo, txn, user, locale, options.isCancelled);
     const compiled = await compileMof(documents, target, {
       defaultNamespace: namespace,
       ...(options.continueOnError ? { continueOnError: true } : {}),
