@@ -87,4 +87,9 @@ print_timings
 npx --no tsx scripts/ci-summary.ts "$OUT" 2>&1 | tee "$OUT/summary.txt"
 rc=$?
 if ! grep -q '^total: ' "$OUT/summary.txt"; then # the summary itself crashed: still say so plainly
-  echo "summary: 0 passed, 1 failed, 0 skipped (scripts/ci-summary.ts exit $rc
+  echo "summary: 0 passed, 1 failed, 0 skipped (scripts/ci-summary.ts exit $rc)"
+  echo "total: 0 passed, 1 failed, 0 skipped"
+  rc=1
+fi
+[ "$rc" -eq 0 ] || rc=1
+exit $rc
