@@ -3,6 +3,8 @@ import type { CimScalarType } from '../model';
 /**
  * The MOF syntax tree. Every node has a `loc`; names keep the spelling they were written with.
  * The tree is plain data (no classes, no bigint) so it can be posted to the UI or stored.
+ * Optional parts are `undefined` when absent (their key may be present: one hidden class per node
+ * kind keeps the parser fast); test them with `=== undefined`, not `in`.
  */
 
 /** A source range: the model's SourceLocation (start, 1-based) plus 0-based offsets. */

@@ -1,6 +1,6 @@
 import { WBEMSTATUS, WBEM_FLAG, failed, hrName } from '../errors/wbem';
 import type { ExtendedStatus } from '../errors/extendedStatus';
-import type { SourceLocation } from '../model';
+import type { QualifierDeclaration, SourceLocation } from '../model';
 import type { ClassDeclarationNode, Definition, InstanceDeclarationNode, Loc, MofDocument, PragmaNode } from './ast';
 import { aliasDefinitions, aliasReferences, findAliasCycles } from './checkAliases';
 import type { ValueProblem } from './convertValue';
@@ -54,6 +54,11 @@ interface PragmaState {
 interface Deferred {
   readonly decl: InstanceDeclarationNode;
   readonly state: Readonly<PragmaState>;
+  /** Deferral order: instances that become ready together are compiled in it. */
+  readonly seq: number;
+  /** Distinct aliases it still waits for. */
+  missing: number;
+  done: boolean;
 }
 
 /**
@@ -88,7 +93,22 @@ class MofCompiler {
   /** Alias (lower case) → object path (instances) or class name (classes). */
   private readonly aliasPaths = new Map<string, string>();
   private pending: Deferred[] = [];
+  /** Alias (lower case) → the deferred instances waiting for it (forward references). */
+  private readonly waiting = new Map<string, Deferred[]>();
   private readonly state: PragmaState;
+  /**
+   * The target's qualifier declarations by namespace and name as written: a class of the CIM
+   * schema looks up Description on every element. Cleared whenever a declaration, an instance or
+   * a deletion is applied (only this compilation changes the repository while it runs).
+   */
+  private declCache = new Map<string, Map<string, QualifierDeclaration | null>>();
+  private readonly qualifierDecl = (namespace: string, name: string): QualifierDeclaration | undefined => {
+    let byName = this.declCache.get(namespace);
+    if (byName === undefined) this.declCache.set(namespace, (byName = new Map()));
+    let d = byName.get(name);
+    if (d === undefined) byName.set(name, (d = this.target.getQualifierDecl(namespace, name) ?? null));
+    return d ?? undefined;
+  };
 
   constructor(
     private readonly documents: readonly MofDocument[],
@@ -163,6 +183,7 @@ class MofCompiler {
           const r = await this.call(name, def.loc, () =>
             this.target.putQualifierDecl(this.state.namespace, value, sourceLocation(def.loc)),
           );
+          this.declCache = new Map();
           if (r !== undefined) this.qualifiers++;
           break;
         }
@@ -229,6 +250,7 @@ class MofCompiler {
             : this.target.deleteInstance(ns, t.value.name, loc);
         // NOFAIL: a class or instance that is not there is no failure; any other error still is.
         await this.call(`${name}(${t.value.name})`, p.loc, op, t.value.fail ? undefined : WBEMSTATUS.WBEM_E_NOT_FOUND);
+        this.declCache = new Map(); // deleting an __NAMESPACE instance removes a namespace
         return;
       }
       case 'amendment':
@@ -260,7 +282,7 @@ class MofCompiler {
     }
     const { value, problems } = classToModel(def, {
       namespace: ns,
-      getQualifierDecl: (n, q) => this.target.getQualifierDecl(n, q),
+      getQualifierDecl: this.qualifierDecl,
       resolveAlias: (a) => this.aliasPaths.get(a.toLowerCase()),
     });
     if (this.convertFailed(value.name, problems)) return;
@@ -289,12 +311,25 @@ class MofCompiler {
       );
     }
     if (waiting.length > 0) {
-      this.pending.push({ decl: def, state: { ...state } });
+      const aliases = new Set(waiting.map((r) => r.name.toLowerCase()));
+      const d: Deferred = {
+        decl: def,
+        state: { ...state },
+        seq: this.pending.length,
+        missing: aliases.size,
+        done: false,
+      };
+      this.pending.push(d);
+      for (const a of aliases) {
+        const list = this.waiting.get(a);
+        if (list === undefined) this.waiting.set(a, [d]);
+        else list.push(d);
+      }
       return;
     }
     const { value, problems } = instanceToModel(def, {
       namespace: state.namespace,
-      getQualifierDecl: (n, q) => this.target.getQualifierDecl(n, q),
+      getQualifierDecl: this.qualifierDecl,
       resolveAlias: (a) => this.aliasPaths.get(a.toLowerCase()),
     });
     const name = this.instanceName(def);
@@ -302,6 +337,7 @@ class MofCompiler {
     const r = await this.call(name, def.loc, () =>
       this.target.putInstance(state.namespace, value, state.instanceFlags, sourceLocation(def.loc)),
     );
+    this.declCache = new Map(); // an __NAMESPACE instance may create a namespace
     if (r === undefined) return;
     this.instances++;
     if (def.alias === undefined) return;
@@ -316,17 +352,24 @@ class MofCompiler {
     await this.defineAlias(def.alias.value, r.path);
   }
 
-  /** Records an alias and compiles the deferred instances that were waiting only for it. */
+  /**
+   * Records an alias and compiles the deferred instances that were waiting only for it (in the
+   * order they were deferred). Each instance is indexed by the aliases it waits for, so a long
+   * chain of forward references costs linear time.
+   */
   private async defineAlias(alias: string, path: string): Promise<void> {
-    this.aliasPaths.set(alias.toLowerCase(), path);
-    for (;;) {
+    const key = alias.toLowerCase();
+    this.aliasPaths.set(key, path);
+    const waiters = this.waiting.get(key);
+    if (waiters === undefined) return;
+    this.waiting.delete(key);
+    const ready: Deferred[] = [];
+    for (const d of waiters) if (--d.missing === 0) ready.push(d);
+    ready.sort((a, b) => a.seq - b.seq);
+    for (const d of ready) {
       if (this.stopped) return;
-      const ready = this.pending.findIndex((p) =>
-        aliasReferences(p.decl).every((r) => this.aliasPaths.has(r.name.toLowerCase())),
-      );
-      if (ready < 0) return;
-      const [p] = this.pending.splice(ready, 1);
-      await this.instanceOrDefer(p!.decl, p!.state);
+      d.done = true;
+      await this.instanceOrDefer(d.decl, d.state);
     }
   }
 
@@ -334,6 +377,7 @@ class MofCompiler {
   private reportStuck(): void {
     const cycles = findAliasCycles(this.aliasDefs);
     for (const p of this.pending) {
+      if (p.done) continue;
       const missing = aliasReferences(p.decl).filter((r) => !this.aliasPaths.has(r.name.toLowerCase()));
       const cycle = cycles.find(
         (c) => p.decl.alias !== undefined && c.path.some((a) => a.toLowerCase() === p.decl.alias!.value.toLowerCase()),

@@ -74,8 +74,32 @@ class MofSyntaxError extends Error {
 const SCOPE_SET: ReadonlySet<string> = new Set(QUALIFIER_SCOPES);
 const MAX_NESTING = 100;
 
+/** Case-insensitive name equality that allocates nothing for ASCII names (the parser's hot path). */
+function sameNameNoAlloc(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x > 127 || y > 127) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return false;
+  }
+  return true;
+}
+
+/**
+ * An array grown by push keeps spare capacity (at least 16 slots after its first push); the
+ * tree keeps thousands of short lists for as long as an import runs, so they are copied to
+ * their exact size (more than half of the tree's array memory on the CIM schema).
+ */
+function trimmed<T>(list: T[]): T[] {
+  return list.length > 0 ? list.slice() : list;
+}
+
 function isKeyword(t: Token, keyword: string): boolean {
-  return t.kind === 'Name' && t.value.length === keyword.length && t.value.toLowerCase() === keyword;
+  return t.kind === 'Name' && sameNameNoAlloc(t.value, keyword);
 }
 
 /**
@@ -127,7 +151,7 @@ class Parser {
     return {
       kind: 'Document',
       file: this.file,
-      definitions,
+      definitions: trimmed(definitions),
       loc: { file: this.file, line: first.line, column: first.column, start: 0, end: this.text.length },
     };
   }
@@ -215,24 +239,35 @@ class Parser {
    */
   private parseQualifierList(): QualifierNode[] {
     this.expect('[', 'WBEMMOF_E_UNRECOGNIZED_TOKEN', '"["');
-    const list = [this.parseQualifier()];
+    let list = [this.parseQualifier()];
     while (this.peek(',')) {
       this.advance();
       list.push(this.parseQualifier());
     }
+    list = trimmed(list);
     this.expect(']', 'WBEMMOF_E_EXPECTED_CLOSE_BRACKET', '"," or "]"');
-    const seen = new Set<string>();
-    for (const q of list) {
-      const key = q.name.value.toLowerCase();
-      if (seen.has(key)) {
+    // Short lists (nearly all) are checked pairwise: no Set and no lower-cased copies per list.
+    const seen = list.length > 8 ? new Set<string>() : undefined;
+    for (let i = 0; i < list.length; i++) {
+      const q = list[i]!;
+      const name = q.name.value;
+      let duplicate: boolean;
+      if (seen !== undefined) {
+        const key = name.toLowerCase();
+        duplicate = seen.has(key);
+        seen.add(key);
+      } else {
+        duplicate = false;
+        for (let j = 0; j < i && !duplicate; j++) duplicate = sameNameNoAlloc(list[j]!.name.value, name);
+      }
+      if (duplicate) {
         this.reportAt(
           'WBEMMOF_E_DUPLICATE_QUALIFIER',
-          `Qualifier "${q.name.value}" is written twice on one element.`,
+          `Qualifier "${name}" is written twice on one element.`,
           q.name.loc,
         );
       }
-      seen.add(key);
-      if (key === 'cimtype') {
+      if (name.length === 7 && name.toLowerCase() === 'cimtype') {
         this.reportAt(
           'WBEMMOF_E_CIMTYPE_QUALIFIER',
           'The CIMTYPE qualifier cannot be written: WMI derives it from the declared type.',
@@ -274,12 +309,7 @@ class Parser {
       }
       this.checkFlavors(flavors);
     }
-    const base = { kind: 'Qualifier' as const, name, loc: this.loc(start) };
-    return {
-      ...base,
-      ...(value === undefined ? {} : { value }),
-      ...(flavors === undefined ? {} : { flavors }),
-    };
+    return { kind: 'Qualifier', name, value, flavors, loc: this.loc(start) };
   }
 
   private isFlavorAhead(): boolean {
@@ -342,8 +372,8 @@ class Parser {
       kind: 'ClassDeclaration',
       qualifiers,
       name,
-      ...(superclass === undefined ? {} : { superclass }),
-      ...(alias === undefined ? {} : { alias }),
+      superclass,
+      alias,
       features,
       loc: this.loc(start),
     };
@@ -371,7 +401,7 @@ class Parser {
         this.recoverInBody(e, depth);
       }
     }
-    return features;
+    return trimmed(features);
   }
 
   /** Inside a body: EOF or the start of a new declaration means the closing brace is missing. */
@@ -418,8 +448,8 @@ class Parser {
       qualifiers,
       type: returnType,
       name,
-      ...(array === undefined ? {} : { array }),
-      ...(defaultValue === undefined ? {} : { defaultValue }),
+      array,
+      defaultValue,
       loc: this.loc(start),
     };
   }
@@ -499,7 +529,7 @@ class Parser {
       }
       seen.add(key);
     }
-    return params;
+    return trimmed(params);
   }
 
   /**
@@ -518,8 +548,8 @@ class Parser {
       qualifiers,
       type,
       name,
-      ...(array === undefined ? {} : { array }),
-      ...(defaultValue === undefined ? {} : { defaultValue }),
+      array,
+      defaultValue,
       loc: this.loc(start),
     };
   }
@@ -599,8 +629,8 @@ class Parser {
       form: 'dmtf',
       name,
       type,
-      ...(array === undefined ? {} : { array }),
-      ...(defaultValue === undefined ? {} : { defaultValue }),
+      array,
+      defaultValue,
       scopes,
       flavors,
       loc: this.loc(start),
@@ -651,7 +681,7 @@ class Parser {
       kind: 'InstanceDeclaration',
       qualifiers,
       className,
-      ...(alias === undefined ? {} : { alias }),
+      alias,
       properties,
       loc: this.loc(start),
     };
@@ -678,7 +708,7 @@ class Parser {
       }
     }
     this.advance(); // }
-    return properties;
+    return trimmed(properties);
   }
 
   /**
@@ -768,7 +798,7 @@ class Parser {
       }
     }
     this.expect('}', 'WBEMMOF_E_EXPECTED_CLOSE_BRACE', '"," or "}"');
-    return { kind: 'Array', values, loc: this.loc(start) };
+    return { kind: 'Array', values: trimmed(values), loc: this.loc(start) };
   }
 
   private parseArrayElement(): ValueNode {

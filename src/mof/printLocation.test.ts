@@ -23,6 +23,27 @@ describe('printLocation', () => {
     );
   });
 
+  it('shows a long line as a window around the position, cut with …', () => {
+    const text = `a\n${'x'.repeat(1000)}!${'y'.repeat(1000)}\nb`;
+    const frame = printLocation(text, 'f', { offset: 1002, line: 2, column: 1001 }).split('\n');
+    expect(frame[0]).toBe('f:2:1001');
+    expect(frame[1]).toBe('1 | a');
+    expect(frame[2]).toBe(`2 | …${'x'.repeat(200)}!${'y'.repeat(199)}…`);
+    expect(frame[3]).toBe(`  | ${' '.repeat(201)}^`);
+    expect(frame[4]).toBe('3 | b');
+  });
+
+  it('costs nothing proportional to the line: 10,000 frames into one 1 MB line', () => {
+    const text = '@'.repeat(1_000_000);
+    const t = performance.now();
+    for (let i = 0; i < 10_000; i++) {
+      const offset = i * 100;
+      const frame = printLocation(text, 'f', { offset, line: 1, column: offset + 1 });
+      expect(frame.length).toBeLessThan(1000);
+    }
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+
   it('pads line numbers to the widest', () => {
     const text = `${'\n'.repeat(8)}x\ny`;
     expect(printLocation(text, 'f', { offset: 8, line: 9, column: 1 }).split('\n')).toEqual([

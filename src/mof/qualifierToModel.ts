@@ -48,14 +48,19 @@ function declaredValue(
   declared: CimType,
   ctx: ConvertContext,
 ): { type: CimType; value: CimValue } | undefined {
+  // The declaration's type itself (shared: model objects are never changed) unless it carries an
+  // array bound, which is the declaration's, not the qualifier's.
   const type: CimType =
-    declared.className === undefined
-      ? { base: declared.base, array: declared.array }
-      : { base: declared.base, array: declared.array, className: declared.className };
+    declared.arraySize === undefined
+      ? declared
+      : declared.className === undefined
+        ? { base: declared.base, array: declared.array }
+        : { base: declared.base, array: declared.array, className: declared.className };
   if (v === undefined) {
     return declared.base === 'boolean' ? { type, value: declared.array ? [true] : true } : undefined;
   }
-  const local: ConvertContext = { problems: [], ...(ctx.resolveAlias ? { resolveAlias: ctx.resolveAlias } : {}) };
+  const local: ConvertContext =
+    ctx.resolveAlias === undefined ? { problems: [] } : { problems: [], resolveAlias: ctx.resolveAlias };
   let value: CimValue;
   if (declared.array && v.kind !== 'Array' && v.kind !== 'Null') {
     const one = convertToType(v, { ...type, array: false }, local);

@@ -106,11 +106,13 @@ export function qualifierDeclarationToModel(node: QualifierDeclarationNode): Con
 /** `Cls ref` → ref:Cls; `object ref` → ref; `Cls` → object:Cls; `object` → object; `a[10]` → arraySize 10. */
 export function cimType(t: TypeNode, array: ArraySuffixNode | undefined): CimType {
   const base = t.base === 'void' ? 'object' : t.base;
-  const head =
-    t.className === undefined
-      ? { base, array: array !== undefined }
-      : { base, array: array !== undefined, className: t.className };
-  return array?.size === undefined ? head : { ...head, arraySize: array.size };
+  const isArray = array !== undefined;
+  const size = array?.size;
+  if (t.className === undefined)
+    return size === undefined ? { base, array: isArray } : { base, array: isArray, arraySize: size };
+  return size === undefined
+    ? { base, array: isArray, className: t.className }
+    : { base, array: isArray, className: t.className, arraySize: size };
 }
 
 function convertContext(ctx: ToModelContext): ConvertContext {
@@ -121,10 +123,13 @@ function qualifiers(list: readonly QualifierNode[], ctx: ToModelContext, cc: Con
   return list.map((q) => qualifierToModel(q, ctx.getQualifierDecl(ctx.namespace, q.name.value), cc));
 }
 
+// Literal objects, not spreads: one hidden class each, no copying (a hot path for big schemas).
 function property(p: PropertyNode, ctx: ToModelContext, cc: ConvertContext): PropertyDecl {
   const type = cimType(p.type, p.array);
-  const base = { name: p.name.value, type, qualifiers: qualifiers(p.qualifiers, ctx, cc) };
-  return p.defaultValue === undefined ? base : { ...base, defaultValue: convertToType(p.defaultValue, type, cc) };
+  const quals = qualifiers(p.qualifiers, ctx, cc);
+  return p.defaultValue === undefined
+    ? { name: p.name.value, type, qualifiers: quals }
+    : { name: p.name.value, type, defaultValue: convertToType(p.defaultValue, type, cc), qualifiers: quals };
 }
 
 function method(m: MethodNode, ctx: ToModelContext, cc: ConvertContext): MethodDecl {
@@ -138,8 +143,10 @@ function method(m: MethodNode, ctx: ToModelContext, cc: ConvertContext): MethodD
 
 function parameter(p: ParameterNode, ctx: ToModelContext, cc: ConvertContext): ParameterDecl {
   const type = cimType(p.type, p.array);
-  const base = { name: p.name.value, type, qualifiers: qualifiers(p.qualifiers, ctx, cc) };
-  return p.defaultValue === undefined ? base : { ...base, defaultValue: convertToType(p.defaultValue, type, cc) };
+  const quals = qualifiers(p.qualifiers, ctx, cc);
+  return p.defaultValue === undefined
+    ? { name: p.name.value, type, qualifiers: quals }
+    : { name: p.name.value, type, defaultValue: convertToType(p.defaultValue, type, cc), qualifiers: quals };
 }
 
 /**

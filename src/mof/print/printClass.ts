@@ -8,7 +8,7 @@ import {
 } from '../../model';
 import { parameterIds } from '../../ops/shapeRules';
 import { printQualifierList, type QualifierDeclLookup } from './printQualifiers';
-import { printValue } from './printValue';
+import { printValue, type PropertyTypeLookup } from './printValue';
 
 /** `uint32`, `Cls ref`, `object ref`, `Cls` (embedded), `object`. */
 function typeText(t: CimType): string {
@@ -21,9 +21,14 @@ function arraySuffix(t: CimType): string {
   return t.array ? `[${t.arraySize ?? ''}]` : '';
 }
 
-function printProperty(p: PropertyDecl, lookup: QualifierDeclLookup, indent: string): string {
+function printProperty(
+  p: PropertyDecl,
+  lookup: QualifierDeclLookup,
+  indent: string,
+  embedded: PropertyTypeLookup | undefined,
+): string {
   const quals = printQualifierList(p.qualifiers, lookup, `\n${indent}`);
-  const def = p.defaultValue !== undefined ? ` = ${printValue(p.defaultValue, p.type, indent)}` : '';
+  const def = p.defaultValue !== undefined ? ` = ${printValue(p.defaultValue, p.type, indent, embedded)}` : '';
   return `${indent}${quals}${typeText(p.type)} ${p.name}${arraySuffix(p.type)}${def};`;
 }
 
@@ -48,24 +53,26 @@ function printMethod(m: MethodDecl, lookup: QualifierDeclLookup, indent: string)
 
 /**
  * A class as WMI's GetObjectText prints it: its own qualifiers, properties and methods (nothing
- * inherited), flavors where they differ from the declarations, parameters by ID.
+ * inherited), flavors where they differ from the declarations, parameters by ID. `embedded`
+ * gives the property types of embedded instances in default values.
  */
-export function printClass(def: ClassDefinition, lookup: QualifierDeclLookup): string {
+export function printClass(def: ClassDefinition, lookup: QualifierDeclLookup, embedded?: PropertyTypeLookup): string {
   const head = `${printQualifierList(def.qualifiers, lookup, '\n')}class ${def.name}${def.superclass ? ` : ${def.superclass}` : ''}`;
   const members = [
-    ...def.properties.map((p) => printProperty(p, lookup, '    ')),
+    ...def.properties.map((p) => printProperty(p, lookup, '    ', embedded)),
     ...def.methods.map((m) => printMethod(m, lookup, '    ')),
   ];
   return `${head}\n{\n${members.map((m) => `${m}\n`).join('')}};`;
 }
 
-/** An instance declaration; property types come from its class where known. */
+/** An instance declaration; property types come from its class (and embedded ones' classes) where known. */
 export function printInstance(
   inst: InstanceDefinition,
   lookup: QualifierDeclLookup,
   typeOf: (property: string) => CimType | undefined,
+  embedded?: PropertyTypeLookup,
 ): string {
   const head = `${printQualifierList(inst.qualifiers, lookup, '\n')}instance of ${inst.className}`;
-  const props = inst.properties.map((p) => `    ${p.name} = ${printValue(p.value, typeOf(p.name), '    ')};`);
+  const props = inst.properties.map((p) => `    ${p.name} = ${printValue(p.value, typeOf(p.name), '    ', embedded)};`);
   return `${head}\n{\n${props.map((l) => `${l}\n`).join('')}};`;
 }

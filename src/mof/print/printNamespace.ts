@@ -17,12 +17,14 @@ function namespacePragma(path: string): string {
  */
 export function printNamespace(ns: NamespaceData): string {
   const lookup = lookupIn(ns.qualifierDecls);
+  const embedded = (className: string, property: string) =>
+    findByName(ns.resolve(className)?.properties ?? [], property)?.type;
   const parts: string[] = [namespacePragma(ns.path)];
   const decls = [...ns.qualifierDecls.values()].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
   for (const d of decls) parts.push(printQualifierDecl(d));
   for (const key of ns.descendants('')) {
     const c = ns.classes.get(key)!;
-    if (!c.system) parts.push(printClass(c.def, lookup));
+    if (!c.system) parts.push(printClass(c.def, lookup, embedded));
   }
   const classKeys = [...ns.instances.keys()].sort();
   for (const k of classKeys) {
@@ -31,7 +33,9 @@ export function printNamespace(ns: NamespaceData): string {
     );
     for (const inst of insts) {
       const cls = ns.resolve(inst.def.className);
-      parts.push(printInstance(inst.def, lookup, (p) => (cls ? findByName(cls.properties, p)?.type : undefined)));
+      parts.push(
+        printInstance(inst.def, lookup, (p) => (cls ? findByName(cls.properties, p)?.type : undefined), embedded),
+      );
     }
   }
   return `${parts.join('\n\n')}\n`;

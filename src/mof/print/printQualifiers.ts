@@ -53,7 +53,7 @@ function declFlavorKeywords(flavor: number): string[] {
 /** A qualifier declaration, DMTF form, or WMI's flavor statement when it has no type. */
 export function printQualifierDecl(d: QualifierDeclaration): string {
   if (!d.type) return `Qualifier ${d.name} : ${useFlavorKeywords(d.flavor).join(' ')};`;
-  let text = `Qualifier ${d.name} : ${d.type.base}${d.type.array ? '[]' : ''}`;
+  let text = `Qualifier ${d.name} : ${d.type.base}${d.type.array ? `[${d.type.arraySize ?? ''}]` : ''}`;
   if (d.defaultValue !== undefined) text += ` = ${printValue(d.defaultValue, d.type)}`;
   if (d.scopes.length) text += `,\n    Scope(${d.scopes.join(', ')})`;
   const fl = declFlavorKeywords(d.flavor);

@@ -30,23 +30,30 @@ function mofChar(c: string): string {
   return `'${c}'`;
 }
 
+/** A real always has a decimal point, as DSP0004 writes reals: `1.0`, `1.5e+300`, `1.0e-7`. */
 function real(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const s = String(n);
-  return /[.eE]/.test(s) ? s : `${s}.0`;
+  if (s.includes('.')) return s;
+  const e = s.indexOf('e');
+  return e < 0 ? `${s}.0` : `${s.slice(0, e)}.0${s.slice(e)}`;
 }
 
 const INTEGER = new Set(['sint8', 'uint8', 'sint16', 'uint16', 'sint32', 'uint32', 'sint64', 'uint64']);
 
+/** The declared type of a property of a class, for the values of embedded instances. */
+export type PropertyTypeLookup = (className: string, property: string) => CimType | undefined;
+
 /**
  * A value as MOF writes it. The type decides the spelling where the value alone cannot: reals
  * keep a decimal point, char16 is quoted with ', 64-bit integers kept as strings print as digits.
+ * The properties of an embedded instance take their types from `typeOf` when it is given.
  */
-export function printValue(v: CimValue, type?: CimType, indent = ''): string {
+export function printValue(v: CimValue, type?: CimType, indent = '', typeOf?: PropertyTypeLookup): string {
   if (v === null) return 'NULL';
   if (Array.isArray(v)) {
     const scalar = type ? { ...type, array: false } : undefined;
-    return `{${(v as readonly CimValue[]).map((x) => printValue(x, scalar, indent)).join(', ')}}`;
+    return `{${(v as readonly CimValue[]).map((x) => printValue(x, scalar, indent, typeOf)).join(', ')}}`;
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') {
@@ -60,7 +67,9 @@ export function printValue(v: CimValue, type?: CimType, indent = ''): string {
   }
   if (isEmbeddedInstance(v)) {
     const inner = indent + '    ';
-    const props = v.properties.map((p) => `${inner}${p.name} = ${printValue(p.value, undefined, inner)};`).join('\n');
+    const props = v.properties
+      .map((p) => `${inner}${p.name} = ${printValue(p.value, typeOf?.(v.className, p.name), inner, typeOf)};`)
+      .join('\n');
     return `instance of ${v.className}\n${indent}{\n${props}${props ? '\n' : ''}${indent}}`;
   }
   return 'NULL';
