@@ -6,7 +6,7 @@ import { qualifierIsTrue } from '../resolve/qualifierFacts';
 import type { Change } from '../repository/change';
 import type { NamespaceData, StoredInstance } from '../repository/namespaceData';
 import { coerceValue } from './coerceValue';
-import { formatInstancePath, parseObjectPath } from './objectPath';
+import { formatInstancePath, keyIdentity, parseObjectPath } from '../model/objectPath';
 import type { OpEnv } from './opEnv';
 import type { PlanResult } from './planPutClass';
 
@@ -28,23 +28,24 @@ export function findInstance(ns: NamespaceData, relPath: string): StoredInstance
   const p = parseObjectPath(relPath);
   if (!p || !p.keys) return undefined;
   const key = nameKey(p.className);
+  const id = keyIdentity(p);
+  if (id !== undefined) {
+    // Indexed by key bindings: a base's path also finds a subclass's instance (same keys).
+    for (const inst of ns.instanceKeys.get(id) ?? []) {
+      const k = nameKey(inst.def.className);
+      if (k === key || ns.resolve(inst.def.className)?.derivation.some((d) => nameKey(d) === key)) return inst;
+    }
+    return undefined;
+  }
+  // `Class="v"`: the one key's name is not written; compare values.
   for (const k of [key, ...ns.descendants(key)]) {
     for (const inst of ns.instancesOf(k).values()) {
-      if (samePathKeys(inst.path, p)) return inst;
+      const s = parseObjectPath(inst.path);
+      if (s?.keys?.length === 1 && String(s.keys[0]!.value).toLowerCase() === String(p.keys[0]?.value).toLowerCase())
+        return inst;
     }
   }
   return undefined;
-}
-
-function samePathKeys(stored: string, want: NonNullable<ReturnType<typeof parseObjectPath>>): boolean {
-  const s = parseObjectPath(stored);
-  if (!s || !s.keys || !want.keys) return false;
-  if (s.singleton || want.singleton) return !!s.singleton === !!want.singleton;
-  if (s.keys.length !== want.keys.length) return false;
-  return want.keys.every((k) => {
-    const m = s.keys!.find((x) => nameKey(x.name) === nameKey(k.name) || (k.name === '' && s.keys!.length === 1));
-    return m !== undefined && String(m.value).toLowerCase() === String(k.value).toLowerCase();
-  });
 }
 
 /**

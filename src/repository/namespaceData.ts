@@ -1,4 +1,5 @@
 import { nameKey, type ClassDefinition, type InstanceDefinition, type QualifierDeclaration } from '../model';
+import { keyIdentity, parseObjectPath } from '../model/objectPath';
 import { Resolver } from '../resolve/Resolver';
 import type { ResolvedClass } from '../resolve/resolvedClass';
 import { SYSTEM_CLASSES } from './systemClasses';
@@ -30,6 +31,8 @@ export class NamespaceData {
   /** class key → instance path key → instance. */
   readonly instances = new Map<string, Map<string, StoredInstance>>();
   readonly qualifierDecls = new Map<string, QualifierDeclaration>();
+  /** key identity (keyIdentity) → the instances with those keys, of any class. */
+  readonly instanceKeys = new Map<string, StoredInstance[]>();
   /** principal key → { principal, rights }. */
   readonly security = new Map<string, { readonly principal: string; readonly rights: number }>();
   readonly resolver: Resolver;
@@ -125,13 +128,38 @@ export class NamespaceData {
 
   setInstance(classKey: string, pathKey: string, next: StoredInstance | undefined): void {
     let m = this.instances.get(classKey);
+    const prev = m?.get(pathKey);
+    if (prev) this.unindex(prev);
     if (next) {
       if (!m) this.instances.set(classKey, (m = new Map()));
       m.set(pathKey, next);
+      this.index(next);
     } else if (m) {
       m.delete(pathKey);
       if (m.size === 0) this.instances.delete(classKey);
     }
+  }
+
+  private identity(inst: StoredInstance): string | undefined {
+    const p = parseObjectPath(inst.path);
+    return p ? keyIdentity(p) : undefined;
+  }
+
+  private index(inst: StoredInstance): void {
+    const id = this.identity(inst);
+    if (id === undefined) return;
+    const list = this.instanceKeys.get(id);
+    if (list) list.push(inst);
+    else this.instanceKeys.set(id, [inst]);
+  }
+
+  private unindex(inst: StoredInstance): void {
+    const id = this.identity(inst);
+    const list = id === undefined ? undefined : this.instanceKeys.get(id);
+    if (!list) return;
+    const i = list.indexOf(inst);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.instanceKeys.delete(id!);
   }
 }
 

@@ -4,7 +4,7 @@ import { HR, WBEM_FLAG, WBEM_RIGHT } from '../errors/wbem';
 import { thrownFailure } from '../errors/thrownFailure';
 import { nameKey, type CimObjectDefinition, type ClassDefinition, type QualifierDeclaration } from '../model';
 import { DEFAULT_LOCALE, localeNamespaceName, mergeAmendment } from '../ops/amendment';
-import { parseObjectPath } from '../ops/objectPath';
+import { parseObjectPath } from '../model/objectPath';
 import type { OpEnv } from '../ops/opEnv';
 import { planDeleteClass } from '../ops/planDeleteClass';
 import { findInstance, planDeleteInstance, planPutInstance } from '../ops/planInstance';

@@ -1,4 +1,4 @@
-import type { CimValue } from '../model';
+import type { CimValue } from './index';
 
 /** A parsed WMI object path (wmi-semantics §7.4): `\\.\root\x:Class.Key="v",N=1` or `Class=@`. */
 export interface ObjectPath {
@@ -104,4 +104,18 @@ export function formatInstancePath(
 ): string {
   if (singleton) return `${className}=@`;
   return `${className}.${keys.map((k) => `${k.name}=${formatKeyValue(k.value)}`).join(',')}`;
+}
+
+/**
+ * What identifies an instance within a namespace, whatever the key order or case of a path:
+ * its sorted key bindings (`id=a,n=1`), or `@` for a singleton. Undefined for the `Class="v"`
+ * shorthand, whose key name is not written.
+ */
+export function keyIdentity(p: ObjectPath): string | undefined {
+  if (p.singleton) return '@';
+  if (!p.keys || p.keys.some((k) => k.name === '')) return undefined;
+  return p.keys
+    .map((k) => `${k.name.toLowerCase()}=${String(k.value).toLowerCase()}`)
+    .sort()
+    .join(',');
 }
