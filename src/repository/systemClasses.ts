@@ -97,7 +97,7 @@ export const SYSTEM_CLASSES: readonly ClassDefinition[] = [
     qualifiers: ABSTRACT,
     properties: [prop('SECURITY_DESCRIPTOR', 'uint8[]'), prop('TIME_CREATED', 'uint64')],
   }),
-  cls('__ExtrinsicEvent', '__Event'),
+  cls('__ExtrinsicEvent', '__Event', { qualifiers: ABSTRACT }),
   cls('__ClassOperationEvent', '__Event', { properties: [prop('TargetClass', 'object')] }),
   cls('__ClassCreationEvent', '__ClassOperationEvent'),
   cls('__ClassModificationEvent', '__ClassOperationEvent', { properties: [prop('PreviousClass', 'object')] }),
