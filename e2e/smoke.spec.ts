@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-test('the placeholder page renders and the engine check answers', async ({ page }) => {
+test('the designer opens, the engine answers and the demo repository is shown', async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
@@ -10,17 +10,16 @@ test('the placeholder page renders and the engine check answers', async ({ page 
 
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Classwright' })).toBeVisible();
-  await expect(page.getByText('Engine ready')).toHaveCount(0);
-
-  await page.getByRole('button', { name: 'Check engine' }).click();
-  await expect(page.getByRole('status')).toHaveText('Engine ready');
+  await expect(page.getByRole('status', { name: 'Engine' })).toHaveText('Engine ready');
+  await expect(page.getByRole('group', { name: 'Namespace root\\default' })).toBeVisible();
 
   expect(errors).toEqual([]);
 });
 
-test('the placeholder page has no serious or critical accessibility violations', async ({ page }) => {
+test('the designer has no serious or critical accessibility violations', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Classwright' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Engine' })).toHaveText('Engine ready');
 
   const results = await new AxeBuilder({ page }).analyze();
   const severe = results.violations

@@ -1,0 +1,327 @@
+import { Fragment, useState } from 'react';
+import { hrName } from '../../src/errors/wbem';
+import type { MethodDecl, ParameterDecl } from '../../src/model';
+import { formatCimType } from '../../src/model/cimType';
+import {
+  addMethod,
+  addParameter,
+  removeMethod,
+  removeParameter,
+  toggleFlagQualifier,
+  updateMethod,
+  updateParameter,
+} from './edit';
+import { useEditor } from './context';
+import { memberConflicts, methodRows } from './effective';
+import { QualifierTable } from './QualifierTable';
+import { TypeFields } from './TypeFields';
+
+const hasFlag = (p: ParameterDecl, name: string) =>
+  p.qualifiers.some((q) => q.name.toLowerCase() === name && q.value !== false);
+const signature = (m: { returnType: MethodDecl['returnType']; parameters: readonly ParameterDecl[] }) =>
+  `${m.returnType ? formatCimType(m.returnType) : 'void'} (${m.parameters.map((p) => `${hasFlag(p, 'in') ? 'in ' : ''}${hasFlag(p, 'out') ? 'out ' : ''}${formatCimType(p.type)} ${p.name}`).join(', ')})`;
+
+/** Methods with their parameters (In / Out) and qualifiers on both. */
+export function MethodsTab({ classList }: { classList: string }) {
+  const { def, base, parent, edit, readOnly, conflicts, jump } = useEditor();
+  const rows = methodRows(def, parent);
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+
+  return (
+    <div className="cw-tab-body">
+      <div className="cw-tab-tools">
+        {!readOnly && (
+          <button type="button" onClick={() => edit((d) => addMethod(d))}>
+            + Add method
+          </button>
+        )}
+        <span className="cw-muted">
+          {def.methods.length} local, {rows.filter((r) => !r.local).length} inherited
+        </span>
+      </div>
+      <table className="cw-table cw-methods">
+        <caption className="cw-sr">Methods of {def.name || 'the new class'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Returns</th>
+            <th scope="col">Signature</th>
+            <th scope="col">Origin</th>
+            <th scope="col">
+              <span className="cw-sr">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={5} className="cw-empty">
+                No methods.
+              </td>
+            </tr>
+          )}
+          {rows.map((r) => {
+            const m = r.local;
+            const inh = r.inherited;
+            const shown = m ?? inh!;
+            const label = `method ${r.name}`;
+            const expanded = !!open[r.name.toLowerCase()];
+            const marks = memberConflicts(conflicts, 'method', r.name);
+            const b = base?.methods.find((x) => x.name.toLowerCase() === r.name.toLowerCase());
+            const changed = !!m && (!b || JSON.stringify(b) !== JSON.stringify(m));
+            const rowKey = m ? `l:${def.methods.indexOf(m)}` : `i:${r.name}`;
+            return (
+              <Fragment key={rowKey}>
+                <tr
+                  className={`${m ? '' : 'cw-inherited'}${changed ? ' cw-row-changed' : ''}${marks.length ? ' cw-row-conflict' : ''}`}
+                >
+                  <th scope="row" className="cw-namecell">
+                    <button
+                      type="button"
+                      className="cw-twisty"
+                      aria-expanded={expanded}
+                      aria-label={`Parameters and qualifiers of ${label}`}
+                      onClick={() => setOpen((o) => ({ ...o, [r.name.toLowerCase()]: !expanded }))}
+                    >
+                      {expanded ? '▾' : '▸'}
+                    </button>
+                    {m && !inh ? (
+                      <input
+                        aria-label={`Name of ${label}`}
+                        value={m.name}
+                        disabled={readOnly}
+                        onChange={(e) =>
+                          edit(
+                            (d) => updateMethod(d, m.name, (x) => ({ ...x, name: e.target.value })),
+                            `m:${rowKey}:name`,
+                          )
+                        }
+                      />
+                    ) : (
+                      <span className="cw-name">{r.name}</span>
+                    )}
+                    {marks.map((c) => (
+                      <span
+                        key={`${c.kind}${c.name}`}
+                        className={`cw-conflict-pill${c.resolved ? ' cw-resolved' : ''}`}
+                        title={c.description}
+                      >
+                        {c.resolved ? 'removed by force: ' : ''}
+                        {c.kind} · {hrName(c.hr)}
+                      </span>
+                    ))}
+                  </th>
+                  <td>
+                    {m ? (
+                      <TypeFields
+                        type={m.returnType}
+                        allowVoid
+                        label={`return value of ${label}`}
+                        classes={classList}
+                        disabled={readOnly}
+                        onChange={(t) => edit((d) => updateMethod(d, m.name, (x) => ({ ...x, returnType: t })))}
+                      />
+                    ) : (
+                      <span className="cw-type">{shown.returnType ? formatCimType(shown.returnType) : 'void'}</span>
+                    )}
+                  </td>
+                  <td className="cw-sig">{signature(shown)}</td>
+                  <td className={`cw-origin${m ? '' : ' cw-origin-propagated'}`}>
+                    {!inh ? (
+                      'local'
+                    ) : (
+                      <>
+                        <button
+                          type="button"
+                          className="cw-link-btn"
+                          aria-label={`Go to ${r.classOrigin}, origin of ${label}`}
+                          onClick={() => jump(r.classOrigin)}
+                        >
+                          {r.classOrigin}
+                        </button>
+                        {m ? ' (override)' : ''}
+                      </>
+                    )}
+                  </td>
+                  <td className="cw-actions">
+                    {!readOnly && m && (
+                      <button
+                        type="button"
+                        className="cw-icon-btn"
+                        aria-label={`Delete ${label}`}
+                        onClick={() => edit((d) => removeMethod(d, m.name))}
+                      >
+                        ✕
+                      </button>
+                    )}
+                    {!readOnly && !m && inh && (
+                      <button
+                        type="button"
+                        className="cw-link-btn"
+                        aria-label={`Override ${label}`}
+                        onClick={() =>
+                          edit((d) => ({
+                            ...d,
+                            methods: [
+                              ...d.methods,
+                              {
+                                name: inh.name,
+                                returnType: inh.returnType,
+                                parameters: inh.parameters,
+                                qualifiers: [],
+                              },
+                            ],
+                          }))
+                        }
+                      >
+                        override
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {expanded && (
+                  <tr className="cw-subrow">
+                    <td colSpan={5}>
+                      <ParameterTable method={shown} editable={!readOnly && !!m} classList={classList} />
+                      <QualifierTable
+                        target={{ kind: 'method', name: shown.name }}
+                        inherited={inh?.qualifiers ?? []}
+                        locked={!m}
+                        caption={`Qualifiers of ${label}`}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ParameterTable({ method, editable, classList }: { method: MethodDecl; editable: boolean; classList: string }) {
+  const { edit } = useEditor();
+  const [open, setOpen] = useState<string | null>(null);
+  const label = (p: ParameterDecl) => `parameter ${p.name} of ${method.name}`;
+  return (
+    <table className="cw-table cw-params">
+      <caption>Parameters of {method.name}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Parameter</th>
+          <th scope="col">Type</th>
+          <th scope="col">In</th>
+          <th scope="col">Out</th>
+          <th scope="col">
+            <span className="cw-sr">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {method.parameters.length === 0 && (
+          <tr>
+            <td colSpan={5} className="cw-empty">
+              No parameters.
+            </td>
+          </tr>
+        )}
+        {method.parameters.map((p, i) => (
+          <Fragment key={i}>
+            <tr>
+              <th scope="row" className="cw-namecell">
+                <button
+                  type="button"
+                  className="cw-twisty"
+                  aria-expanded={open === p.name}
+                  aria-label={`Qualifiers of ${label(p)}`}
+                  onClick={() => setOpen(open === p.name ? null : p.name)}
+                >
+                  {open === p.name ? '▾' : '▸'}
+                </button>
+                <input
+                  aria-label={`Name of ${label(p)}`}
+                  value={p.name}
+                  disabled={!editable}
+                  onChange={(e) =>
+                    edit(
+                      (d) => updateParameter(d, method.name, p.name, (x) => ({ ...x, name: e.target.value })),
+                      `pa:${method.name}:${i}`,
+                    )
+                  }
+                />
+              </th>
+              <td>
+                <TypeFields
+                  type={p.type}
+                  label={label(p)}
+                  classes={classList}
+                  disabled={!editable}
+                  onChange={(t) =>
+                    t && edit((d) => updateParameter(d, method.name, p.name, (x) => ({ ...x, type: t })))
+                  }
+                />
+              </td>
+              {(['In', 'Out'] as const).map((flag) => (
+                <td key={flag} className="cw-center">
+                  <input
+                    type="checkbox"
+                    aria-label={`${flag} ${label(p)}`}
+                    checked={hasFlag(p, flag.toLowerCase())}
+                    disabled={!editable}
+                    onChange={(e) =>
+                      edit((d) =>
+                        toggleFlagQualifier(
+                          d,
+                          { kind: 'parameter', method: method.name, name: p.name },
+                          flag,
+                          e.target.checked,
+                        ),
+                      )
+                    }
+                  />
+                </td>
+              ))}
+              <td className="cw-actions">
+                {editable && (
+                  <button
+                    type="button"
+                    className="cw-icon-btn"
+                    aria-label={`Delete ${label(p)}`}
+                    onClick={() => edit((d) => removeParameter(d, method.name, p.name))}
+                  >
+                    ✕
+                  </button>
+                )}
+              </td>
+            </tr>
+            {open === p.name && (
+              <tr className="cw-subrow">
+                <td colSpan={5}>
+                  <QualifierTable
+                    target={{ kind: 'parameter', method: method.name, name: p.name }}
+                    inherited={[]}
+                    locked={!editable}
+                    caption={`Qualifiers of ${label(p)}`}
+                  />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        ))}
+      </tbody>
+      {editable && (
+        <tfoot>
+          <tr>
+            <td colSpan={5}>
+              <button type="button" onClick={() => edit((d) => addParameter(d, method.name))}>
+                + Add parameter
+              </button>
+            </td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}

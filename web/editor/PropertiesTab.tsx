@@ -1,0 +1,253 @@
+import { Fragment, useState } from 'react';
+import { hrName } from '../../src/errors/wbem';
+import type { PropertyDecl } from '../../src/model';
+import { formatCimType } from '../../src/model/cimType';
+import { addProperty, freshName, removeProperty, toggleFlagQualifier, updateProperty } from './edit';
+import { useEditor } from './context';
+import { memberConflicts, propertyRows } from './effective';
+import { QualifierTable } from './QualifierTable';
+import { TypeFields } from './TypeFields';
+import { ValueInput } from './ValueInput';
+
+const isKey = (p: { qualifiers: readonly { name: string; value: unknown }[] } | null | undefined) =>
+  !!p?.qualifiers.some((q) => q.name.toLowerCase() === 'key' && q.value !== false);
+
+/** Properties: local ones editable, inherited ones greyed with their class of origin. */
+export function PropertiesTab({ classList }: { classList: string }) {
+  const { def, base, parent, edit, readOnly, conflicts, jump } = useEditor();
+  const rows = propertyRows(def, parent);
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const [showInherited, setShowInherited] = useState(true);
+  const shown = showInherited ? rows : rows.filter((r) => r.local);
+  const baseOf = (name: string) => base?.properties.find((p) => p.name.toLowerCase() === name.toLowerCase()) ?? null;
+
+  return (
+    <div className="cw-tab-body">
+      <div className="cw-tab-tools">
+        {!readOnly && (
+          <button
+            type="button"
+            onClick={() => {
+              const name = freshName('Property', def.properties);
+              edit((d) => addProperty(d, { name }));
+              // The new property's name is ready to type.
+              requestAnimationFrame(() =>
+                document.querySelector<HTMLInputElement>(`input[aria-label="Name of property ${name}"]`)?.select(),
+              );
+            }}
+          >
+            + Add property
+          </button>
+        )}
+        <label className="cw-inline-check">
+          <input type="checkbox" checked={showInherited} onChange={(e) => setShowInherited(e.target.checked)} /> Show
+          inherited
+        </label>
+        <span className="cw-muted">
+          {def.properties.length} local, {rows.length - rows.filter((r) => r.local && !r.inherited).length} inherited
+        </span>
+      </div>
+      <table className="cw-table cw-props">
+        <caption className="cw-sr">Properties of {def.name || 'the new class'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Type</th>
+            <th scope="col">Default</th>
+            <th scope="col">Key</th>
+            <th scope="col">Origin</th>
+            <th scope="col">
+              <span className="cw-sr">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.length === 0 && (
+            <tr>
+              <td colSpan={6} className="cw-empty">
+                No properties.
+              </td>
+            </tr>
+          )}
+          {shown.map((r, i) => {
+            const p = r.local;
+            const inh = r.inherited;
+            const eff: PropertyDecl = p ?? {
+              name: inh!.name,
+              type: inh!.type,
+              qualifiers: [],
+              ...(inh!.defaultValue !== undefined ? { defaultValue: inh!.defaultValue } : {}),
+            };
+            const disabled = readOnly || !p;
+            const b = baseOf(r.name);
+            const isNew = p && !b && !inh;
+            const changedType =
+              !!p &&
+              (!b || JSON.stringify(b.type) !== JSON.stringify(p.type)) &&
+              !(inh && !b && JSON.stringify(inh.type) === JSON.stringify(p.type));
+            const changedDefault =
+              !!p &&
+              JSON.stringify(b?.defaultValue) !== JSON.stringify(p.defaultValue) &&
+              (!!b || p.defaultValue !== undefined);
+            const rowChanged = !!p && (!b || JSON.stringify(b) !== JSON.stringify(p));
+            const marks = memberConflicts(conflicts, 'property', r.name);
+            const key = isKey(p) || (inh?.key ?? false);
+            const rowKey = p ? `l:${def.properties.indexOf(p)}` : `i:${r.name}`;
+            const label = `property ${r.name}`;
+            const expanded = !!open[r.name.toLowerCase()];
+            const coalesce = (f: string) => `p:${rowKey}:${f}`;
+            return (
+              <Fragment key={rowKey}>
+                <tr
+                  className={`${p ? '' : 'cw-inherited'}${rowChanged ? ' cw-row-changed' : ''}${marks.length ? ' cw-row-conflict' : ''}${i % 2 ? ' cw-odd' : ''}`}
+                  data-property={r.name}
+                >
+                  <th scope="row" className="cw-namecell">
+                    <button
+                      type="button"
+                      className="cw-twisty"
+                      aria-expanded={expanded}
+                      aria-label={`Qualifiers of ${label}`}
+                      onClick={() => setOpen((o) => ({ ...o, [r.name.toLowerCase()]: !expanded }))}
+                    >
+                      {expanded ? '▾' : '▸'}
+                    </button>
+                    {p && !inh ? (
+                      <input
+                        aria-label={`Name of ${label}`}
+                        value={p.name}
+                        disabled={readOnly}
+                        className={isNew ? 'cw-changed' : ''}
+                        onChange={(e) =>
+                          edit(
+                            (d) => updateProperty(d, p.name, (x) => ({ ...x, name: e.target.value })),
+                            coalesce('name'),
+                          )
+                        }
+                      />
+                    ) : (
+                      <span className={`cw-name${key ? ' cw-key' : ''}`}>{r.name}</span>
+                    )}
+                    {marks.map((c) => (
+                      <span
+                        key={`${c.kind}${c.name}`}
+                        className={`cw-conflict-pill${c.resolved ? ' cw-resolved' : ''}`}
+                        title={c.description}
+                      >
+                        {c.resolved ? 'removed by force: ' : ''}
+                        {c.kind}
+                        {c.element === 'qualifier' ? ` (${c.name.split('.')[1]})` : ''} · {hrName(c.hr)}
+                      </span>
+                    ))}
+                  </th>
+                  <td>
+                    {p ? (
+                      <TypeFields
+                        type={p.type}
+                        label={label}
+                        classes={classList}
+                        disabled={disabled}
+                        changed={changedType}
+                        onChange={(t) =>
+                          t && edit((d) => updateProperty(d, p.name, (x) => ({ ...x, type: t })), coalesce('type'))
+                        }
+                      />
+                    ) : (
+                      <span className="cw-type">{formatCimType(eff.type)}</span>
+                    )}
+                  </td>
+                  <td>
+                    <ValueInput
+                      value={eff.defaultValue}
+                      type={eff.type}
+                      label={`Default value of ${label}`}
+                      disabled={disabled}
+                      changed={changedDefault}
+                      placeholder={p ? 'no default' : ''}
+                      onCommit={(v) =>
+                        edit(
+                          (d) =>
+                            updateProperty(d, p!.name, (x) => {
+                              const { defaultValue: _old, ...rest } = x;
+                              return v === undefined ? rest : { ...rest, defaultValue: v };
+                            }),
+                          coalesce('default'),
+                        )
+                      }
+                    />
+                  </td>
+                  <td className="cw-center">
+                    <input
+                      type="checkbox"
+                      aria-label={`Key ${label}`}
+                      checked={key}
+                      disabled={disabled || (!!inh && inh.key)}
+                      onChange={(e) =>
+                        edit((d) =>
+                          toggleFlagQualifier(d, { kind: 'property', name: p!.name }, 'Key', e.target.checked, 0),
+                        )
+                      }
+                    />
+                  </td>
+                  <td className={`cw-origin${p ? '' : ' cw-origin-propagated'}`}>
+                    {r.classOrigin.toLowerCase() === def.name.toLowerCase() || !inh ? (
+                      'local'
+                    ) : (
+                      <>
+                        <button
+                          type="button"
+                          className="cw-link-btn"
+                          onClick={() => jump(r.classOrigin)}
+                          aria-label={`Go to ${r.classOrigin}, origin of ${label}`}
+                        >
+                          {r.classOrigin}
+                        </button>
+                        {p ? ' (override)' : ''}
+                      </>
+                    )}
+                  </td>
+                  <td className="cw-actions">
+                    {!readOnly && p && (
+                      <button
+                        type="button"
+                        className="cw-icon-btn"
+                        aria-label={`Delete ${label}`}
+                        title={inh ? 'Remove the override' : 'Delete'}
+                        onClick={() => edit((d) => removeProperty(d, p.name))}
+                      >
+                        ✕
+                      </button>
+                    )}
+                    {!readOnly && !p && inh && (
+                      <button
+                        type="button"
+                        className="cw-link-btn"
+                        aria-label={`Override ${label}`}
+                        onClick={() => edit((d) => addProperty(d, { name: inh.name, type: inh.type, qualifiers: [] }))}
+                      >
+                        override
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {expanded && (
+                  <tr className="cw-subrow">
+                    <td colSpan={6}>
+                      <QualifierTable
+                        target={{ kind: 'property', name: p?.name ?? r.name }}
+                        inherited={inh?.qualifiers ?? []}
+                        inheritKey
+                        locked={!p}
+                        caption={`Qualifiers of ${label}${p ? '' : ' (inherited: override the property to change them)'}`}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
