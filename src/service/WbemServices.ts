@@ -27,7 +27,14 @@ import {
   type ChangeSetResult,
 } from './changeSet';
 import { traceQualifier, type QualifierElement, type QualifierTrace } from './traceQualifier';
-import { applyMof, importWithSink, syntaxFailure, type MofImportOptions, type MofImportResult } from './importMof';
+import {
+  applyMof,
+  importFailure,
+  importWithSink,
+  syntaxFailure,
+  type MofImportOptions,
+  type MofImportResult,
+} from './importMof';
 import { parseMof } from '../mof/parseMof';
 import { parseMofFiles, type MofFileSource } from '../mof/parseMofFiles';
 
@@ -624,8 +631,8 @@ export class WbemServices {
     input: string | { readonly entry: string; readonly source: MofFileSource },
     options: MofImportOptions = {},
   ): Promise<MofImportResult> {
-    if (!this.repo.state.ns(this.namespace)) return syntaxFree(HR.E_INVALID_NAMESPACE);
-    if (!this.enabled()) return syntaxFree(HR.E_ACCESS_DENIED);
+    if (!this.repo.state.ns(this.namespace)) return importFailure(HR.E_INVALID_NAMESPACE);
+    if (!this.enabled()) return importFailure(HR.E_ACCESS_DENIED);
     const parsed =
       typeof input === 'string'
         ? (() => {
@@ -637,7 +644,7 @@ export class WbemServices {
     return applyMof(this.repo, this.namespace, parsed.documents, this.user, this.locale, options).catch(
       (e: unknown) => {
         const f = thrownFailure(e);
-        return { ...syntaxFree(f.hr), errorObject: toExtendedStatus(f, 'MOF import') };
+        return importFailure(f.hr, toExtendedStatus(f, 'MOF import'));
       },
     );
   }
@@ -735,17 +742,4 @@ function withProvider(plan: PutClassPlan, className: string, provider: string): 
     return { ...c, after: { ...c.after, provider } };
   });
   return { ...plan, changes };
-}
-
-function syntaxFree(hr: number): MofImportResult {
-  return {
-    hr,
-    errorObject: null,
-    diagnostics: [],
-    failures: [],
-    classes: 0,
-    instances: 0,
-    qualifiers: 0,
-    committed: false,
-  };
 }

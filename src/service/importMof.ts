@@ -164,6 +164,11 @@ export async function applyMof(
   });
 }
 
+/** An import that applied nothing, failing before any declaration (no namespace, no right, storage). */
+export function importFailure(hr: number, errorObject: ExtendedStatus | null = null): MofImportResult {
+  return { hr, errorObject, diagnostics: [], failures: [], classes: 0, instances: 0, qualifiers: 0, committed: false };
+}
+
 /** A syntax-error result: nothing applied, every diagnostic reported. */
 export function syntaxFailure(diagnostics: readonly MofDiagnostic[]): MofImportResult {
   const first = diagnostics[0]!;

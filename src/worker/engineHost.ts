@@ -6,6 +6,7 @@ import { labelFromChanges, makeLabel, undoLabel } from '../history/labels';
 import { nameKey, type ClassDefinition } from '../model';
 import { reverseChanges, type Change } from '../repository/change';
 import { Repository, type CommitRecord, type RepositoryOptions } from '../repository/Repository';
+import { importFailure } from '../service/importMof';
 import { asyncCallsOf } from '../service/asyncCalls';
 import { checkFlags } from '../service/checkFlags';
 import type { MofImportResult } from '../service/importMof';
@@ -551,16 +552,7 @@ class EngineCore {
           return remapStorageFailure(await s.importMof(mof, options));
         } catch (e) {
           const hr = hrOfError(e);
-          return {
-            hr,
-            errorObject: toExtendedStatus(failure(hr, name, String(e)), 'MOF import'),
-            diagnostics: [],
-            failures: [],
-            classes: 0,
-            instances: 0,
-            qualifiers: 0,
-            committed: false,
-          };
+          return importFailure(hr, toExtendedStatus(failure(hr, name, String(e)), 'MOF import'));
         } finally {
           release();
         }
