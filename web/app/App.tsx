@@ -9,6 +9,8 @@ import { useClassIndex } from '../data/hooks';
 import { connectInvalidation } from '../data/invalidation';
 import { keys } from '../data/keys';
 import { ClassEditor } from '../editor/ClassEditor';
+import { ChangeSetPanel } from '../preview/ChangeSetPanel';
+import { TimelinePanel } from '../preview/TimelinePanel';
 import { GraphToolbar } from '../graph/GraphToolbar';
 import { GraphView } from '../graph/GraphView';
 import type { GraphModel } from '../graph/model';
@@ -125,6 +127,8 @@ export function App() {
           }}
         />
         <div id="cw-editor" className="cw-editor-panel" tabIndex={-1}>
+          <TimelinePanel />
+          <ChangeSetPanel ns={ns} />
           <ClassEditor index={index} />
         </div>
       </main>

@@ -4,6 +4,7 @@ import { HR, WBEM_FLAG, WBEM_STATUS, hrName } from '../../src/errors/wbem';
 import type { ClassDefinition, InstanceDefinition } from '../../src/model';
 import type { MofImportResult } from '../../src/service/importMof';
 import type { UpdateAnalysis } from '../../src/service/analyzeClassUpdate';
+import type { ChangeSetResult } from '../../src/service/changeSet';
 import type { Conn, MofImportOptionsData, MofInput, SinkCall } from '../../src/worker/engineApi';
 import { useStatus, type CallStyle, type ConflictMark, type LogRow } from '../state/status';
 import { getClient } from './engine';
@@ -392,4 +393,38 @@ export async function runUndo(kind: 'undo' | 'redo'): Promise<CallEnd> {
   const text = o.hr === HR.S_FALSE ? `Nothing to ${kind}` : (o.label?.text ?? statusText(o.hr, o.errorObject));
   row(info, call, { event: 'return', hr: o.hr, text, errorObject: o.errorObject }, true);
   return end(info, call, o.hr, o.errorObject);
+}
+
+// -- Change sets
+
+/** The lFlags of a change set's puts: create or update, in one update mode (amended if any draft was read so). */
+export function changeSetFlags(mode: UpdateMode, amended: boolean): number {
+  return putFlags({
+    updateType: 'either',
+    mode,
+    useAmended: amended,
+    sendStatus: false,
+    ownerUpdate: false,
+    style: 'sync',
+    context: [],
+    principal: '',
+  });
+}
+
+/** Put several classes as one operation and one undo step (bases first), logged as one call. */
+export async function runChangeSet(
+  ns: string,
+  defs: readonly ClassDefinition[],
+  mode: UpdateMode,
+  amended: boolean,
+): Promise<CallEnd & { result: ChangeSetResult }> {
+  const flags = changeSetFlags(mode, amended);
+  const info: CallInfo = { operation: 'PutChangeSet', ns, className: null, style: 'sync', flags };
+  const call = begin(info, `Change set of ${defs.length} classes (${hex(flags)} ${flagNames(flags)})`);
+  const result = await getClient().api.putChangeSet({ namespace: ns }, defs, flags);
+  const text = result.committed
+    ? `Put ${result.order.join(', ')} as one operation`
+    : statusText(result.hr, result.errorObject);
+  row(info, call, { event: 'return', hr: result.hr, text, errorObject: result.errorObject }, true);
+  return { ...end(info, call, result.hr, result.errorObject), result };
 }

@@ -15,6 +15,9 @@ import { ConflictBanner } from './ConflictBanner';
 import { MethodsTab } from './MethodsTab';
 import { PropertiesTab } from './PropertiesTab';
 import { QualifierTable } from './QualifierTable';
+import { PreviewPanel } from '../preview/PreviewPanel';
+import { TracePanel } from '../preview/TracePanel';
+import { useChangeSet } from '../state/changeSet';
 
 const TABS: { id: EditorTab; label: string }[] = [
   { id: 'properties', label: 'Properties' },
@@ -105,6 +108,8 @@ function EditorBody({
   const system = isSystemName(def.name);
   const isNew = base === null;
   const dirty = isDirty(draft);
+  const queued = useChangeSet((s) => (s.queued[ns.toLowerCase()] ?? []).includes(id));
+  const queue = useChangeSet((s) => s.add);
   const classList = useId();
   const tabsId = useId();
 
@@ -206,6 +211,14 @@ function EditorBody({
             </button>
             <button
               type="button"
+              onClick={() => queue(ns, id)}
+              disabled={system || !def.name || !dirty || queued}
+              title="Put this draft later, together with other queued drafts, as one operation"
+            >
+              {queued ? 'Queued' : 'Queue in change set'}
+            </button>
+            <button
+              type="button"
               onClick={() => undo(ns, id)}
               disabled={!draft || draft.past.length === 0}
               title="Undo draft edit (Ctrl+Z)"
@@ -275,6 +288,16 @@ function EditorBody({
           </div>
         )}
         <ConflictBanner ns={ns} className={def.name} index={index} />
+        {dirty && !system && def.name && (
+          <PreviewPanel
+            ns={ns}
+            def={def}
+            isNew={isNew}
+            amended={draft?.amended ?? false}
+            onJump={(name) => jumpToClass(index, name)}
+          />
+        )}
+        <TracePanel ns={ns} onJump={(name) => jumpToClass(index, name)} />
         <div role="tablist" aria-label="Class editor sections" className="cw-tabs">
           {TABS.map((t) => (
             <button

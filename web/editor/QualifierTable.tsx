@@ -6,6 +6,8 @@ import { getQualifiers, putQualifier, removeQualifier, targetLabel, type QualTar
 import { useEditor } from './context';
 import { qualifierRows } from './effective';
 import { ValueInput } from './ValueInput';
+import { getClient } from '../data/engine';
+import { traceOverlay, useTrace } from '../state/preview';
 
 const FLAVORS: { bit: number; name: string; short: string }[] = [
   { bit: WBEM_FLAVOR.PROPAGATE_TO_INSTANCE, name: 'ToInstance', short: 'ToInst' },
@@ -36,7 +38,15 @@ export function QualifierTable({
   inheritKey?: boolean;
   caption: string;
 }) {
-  const { def, base, edit, readOnly: ro, conflicts, decls } = useEditor();
+  const { ns, def, base, edit, readOnly: ro, conflicts, decls } = useEditor();
+  const setTrace = useTrace((s) => s.set);
+  const traceable = base !== null && target.kind !== 'parameter';
+  const showPropagation = async (qualifier: string) => {
+    const element =
+      target.kind === 'property' ? { property: target.name } : target.kind === 'method' ? { method: target.name } : {};
+    const t = await getClient().api.traceQualifier({ namespace: ns }, base!.name, qualifier, element);
+    setTrace(t ? traceOverlay(ns, t) : null);
+  };
   const readOnly = ro || !!locked;
   const local = getQualifiers(def, target);
   const baseQs = base ? getQualifiers(base, target) : null;
@@ -225,6 +235,17 @@ export function QualifierTable({
                 {inh ? 'propagated' : r.overrides ? 'local (override)' : 'local'}
               </td>
               <td className="cw-actions">
+                {traceable && (inh || baseQ) && (
+                  <button
+                    type="button"
+                    className="cw-link-btn"
+                    aria-label={`Show propagation of qualifier ${label}`}
+                    title="Show on the graph every subclass that receives it (stored classes)"
+                    onClick={() => void showPropagation(q.name)}
+                  >
+                    propagation
+                  </button>
+                )}
                 {!readOnly && !inh && (
                   <button
                     type="button"

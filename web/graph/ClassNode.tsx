@@ -2,6 +2,7 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { hrName } from '../../src/errors/wbem';
 import { draftKey, isDirty, useDrafts } from '../state/drafts';
+import { usePreviewMark, useTraceMark } from '../state/preview';
 import { failureKey, useStatus } from '../state/status';
 import { useUi } from '../state/ui';
 import type { GNode } from './model';
@@ -25,6 +26,9 @@ function ClassNodeView({ id, data }: NodeProps<ClassFlowNode>) {
   const rewritten = useStatus(
     (s) => !!(s.marks && s.marks.ns.toLowerCase() === ns.toLowerCase() && s.marks.rewritten[key]),
   );
+
+  const preview = usePreviewMark(ns, key);
+  const trace = useTraceMark(ns, key);
 
   if (g.kind === 'namespace') {
     return (
@@ -54,6 +58,8 @@ function ClassNodeView({ id, data }: NodeProps<ClassFlowNode>) {
     conflicts && (conflicts.some((c) => c.resolved) ? 'cw-resolved' : 'cw-conflict'),
     rewritten && 'cw-rewritten',
     failure && 'cw-failed',
+    preview && 'cw-preview',
+    trace && (trace.blocked ? 'cw-trace cw-trace-blocked' : 'cw-trace'),
   ]
     .filter(Boolean)
     .join(' ');
@@ -126,6 +132,30 @@ function ClassNodeView({ id, data }: NodeProps<ClassFlowNode>) {
               .join('\n')}
           >
             {conflicts.some((c) => c.resolved) ? '✂' : '⚠'} {conflicts.length}
+          </span>
+        )}
+        {preview && (
+          <span
+            className="cw-badge cw-b-preview"
+            role="img"
+            aria-label={`Affected by the draft: ${preview.conflicts} safe-mode conflict${preview.conflicts === 1 ? '' : 's'}${preview.rewritten ? ', rewritten by force' : ''}`}
+            title="Previewed: the draft's put would affect this class"
+          >
+            ◌ {preview.conflicts}
+          </span>
+        )}
+        {trace && (
+          <span
+            className="cw-badge cw-b-trace"
+            role="img"
+            aria-label={
+              trace.via === 'declared'
+                ? 'Traced qualifier: this class'
+                : `Receives the traced qualifier (${trace.via})${trace.blocked ? ', override blocked' : ''}`
+            }
+            title="Qualifier propagation overlay"
+          >
+            {trace.via === 'declared' ? '◆' : trace.blocked ? '⊘' : '↓'}
           </span>
         )}
         {rewritten && !conflicts && (

@@ -9,6 +9,8 @@ import { fetchClasses } from '../data/hooks';
 import { buildClassIndex, type ClassIndex } from '../data/classIndex';
 import { connectInvalidation } from '../data/invalidation';
 import { useDrafts } from '../state/drafts';
+import { useChangeSet } from '../state/changeSet';
+import { usePreview, useTrace } from '../state/preview';
 import { useStatus } from '../state/status';
 import { useUi } from '../state/ui';
 
@@ -34,6 +36,9 @@ export function resetStores() {
   });
   useDrafts.setState({ drafts: {}, nextNew: 1 });
   useStatus.setState({ rows: [], calls: {}, failures: {}, marks: null });
+  usePreview.setState({ marks: null });
+  useTrace.setState({ overlay: null });
+  useChangeSet.setState({ queued: {} });
 }
 
 export async function put(engine: EngineClient, ns: string, def: ClassDefinition, flags = 0) {
