@@ -5,6 +5,7 @@ import type { ClassDefinition, InstanceDefinition, QualifierDeclaration } from '
 import type { CimClass, CimInstance } from '../service/cimObjects';
 import type { UpdateAnalysis } from '../service/analyzeClassUpdate';
 import type { ChangeSetResult } from '../service/changeSet';
+import type { HistoryDiff } from '../history/timeTravel';
 import type { QualifierElement, QualifierTrace } from '../service/traceQualifier';
 import type { MofImportResult } from '../service/importMof';
 import type { WbemContext } from '../service/sink';
@@ -95,6 +96,12 @@ export interface EngineApi {
   /** Undo the latest operation not undone, as a new operation labelled `Undo …`. S_FALSE: nothing to undo. */
   undo(): Promise<UndoOutcome>;
   redo(): Promise<UndoOutcome>;
+  /** A namespace's classes as they were right after history entry `seq` (0: before the first). */
+  classesAt(conn: Conn, seq: number): Promise<{ hr: number; classes: ClassDefinition[] }>;
+  /** What changed in a namespace between two points of the history. */
+  diffHistory(conn: Conn, fromSeq: number, toSeq: number): Promise<{ hr: number } & HistoryDiff>;
+  /** Bring the repository back to the state right after `seq`, as one new operation. */
+  restoreHistory(seq: number): Promise<UndoOutcome>;
 
   /** The structural invariants over the whole repository (superclasses exist, no cycles…). */
   checkConsistency(): Promise<ConsistencyReport>;

@@ -7,6 +7,7 @@ import { nameKey, type ClassDefinition } from '../model';
 import { reverseChanges, type Change } from '../repository/change';
 import { Repository, type CommitRecord, type RepositoryOptions } from '../repository/Repository';
 import { importFailure } from '../service/importMof';
+import { changesBackTo, classesAfter, diffClasses } from '../history/timeTravel';
 import { asyncCallsOf } from '../service/asyncCalls';
 import { checkFlags } from '../service/checkFlags';
 import type { MofImportResult } from '../service/importMof';
@@ -383,6 +384,32 @@ class EngineCore {
       });
   }
 
+  /** Time travel: every later entry's diff reversed, applied as one new operation. */
+  private restore(seq: number): Promise<UndoOutcome> {
+    const name = 'Restore';
+    const release = this.annotate(name, { namespace: 'root' }, `#${seq}`, 0);
+    return this.repo
+      .exclusive(name, async (txn): Promise<UndoOutcome> => {
+        const back = await changesBackTo((n) => this.storage.entry(n), this.history.seq, seq);
+        if (!back) {
+          const f = failure(HR.E_NOT_FOUND, String(seq), `History entry ${seq} is no longer kept.`);
+          return { hr: f.hr, errorObject: toExtendedStatus(f, name), target: null, label: null };
+        }
+        if (back.length === 0) return { hr: HR.S_FALSE, errorObject: null, target: null, label: null };
+        const f = applyDiff(this.repo, txn, back);
+        if (f) {
+          txn.aborted = true;
+          return { hr: f.hr, errorObject: toExtendedStatus(f, name), target: null, label: null };
+        }
+        return { hr: HR.S_NO_ERROR, errorObject: null, target: null, label: null };
+      })
+      .catch((e: unknown) => {
+        const hr = hrOfError(e);
+        return { hr, errorObject: toExtendedStatus(failure(hr, '', String(e)), name), target: null, label: null };
+      })
+      .finally(release);
+  }
+
   // -- The API
 
   private svc(conn: Conn): WbemServices {
@@ -620,6 +647,21 @@ class EngineCore {
       traceQualifier: async (conn, className, qualifier, element = {}) =>
         this.svc(conn).traceQualifier(className, qualifier, element) ?? null,
       history: async () => this.history.view(),
+      classesAt: async (conn, seq) => {
+        const back = await changesBackTo((n) => this.storage.entry(n), this.history.seq, seq);
+        if (!back) return { hr: HR.E_NOT_FOUND, classes: [] };
+        return { hr: HR.S_NO_ERROR, classes: classesAfter(this.repo.state, conn.namespace, back) };
+      },
+      diffHistory: async (conn, fromSeq, toSeq) => {
+        const current = this.history.seq;
+        const a = await changesBackTo((n) => this.storage.entry(n), current, fromSeq);
+        const b = await changesBackTo((n) => this.storage.entry(n), current, toSeq);
+        if (!a || !b) return { hr: HR.E_NOT_FOUND, added: [], removed: [], changed: [] };
+        const from = classesAfter(this.repo.state, conn.namespace, a);
+        const to = classesAfter(this.repo.state, conn.namespace, b);
+        return { hr: HR.S_NO_ERROR, ...diffClasses(from, to) };
+      },
+      restoreHistory: (seq) => this.restore(seq),
       undo: () => this.historyOp('undo'),
       redo: () => this.historyOp('redo'),
       checkConsistency: () => this.quiet(() => checkConsistency(this.repo.state)),
