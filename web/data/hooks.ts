@@ -89,3 +89,27 @@ export function useAnalysis(ns: string, def: ClassDefinition | null, flags: numb
 export function useHistory() {
   return useQuery({ queryKey: keys.history(), queryFn: () => getClient().api.history(), staleTime: Infinity });
 }
+
+/** A namespace's class definitions as they were right after history entry `seq` (hr NOT_FOUND: no longer kept). */
+export function useClassesAt(ns: string, seq: number | null) {
+  return useQuery({
+    queryKey: keys.classesAt(ns, seq ?? -1),
+    enabled: seq !== null,
+    queryFn: () => getClient().api.classesAt({ namespace: ns }, seq!),
+    staleTime: Infinity,
+    gcTime: 30_000,
+    retry: false,
+  });
+}
+
+/** What changed in a namespace between two history points. */
+export function useHistoryDiff(ns: string, range: { from: number; to: number } | null) {
+  return useQuery({
+    queryKey: keys.historyDiff(ns, range?.from ?? -1, range?.to ?? -1),
+    enabled: range !== null,
+    queryFn: () => getClient().api.diffHistory({ namespace: ns }, range!.from, range!.to),
+    staleTime: Infinity,
+    gcTime: 30_000,
+    retry: false,
+  });
+}

@@ -12,5 +12,9 @@ export const keys = {
   analysisIn: (ns: string) => [...keys.all, 'analysis', nsk(ns)] as const,
   analysis: (ns: string, fingerprint: string, flags: number) => [...keys.analysisIn(ns), fingerprint, flags] as const,
   history: () => [...keys.all, 'history'] as const,
+  /** A past point of the history never changes: keyed by namespace and seq. */
+  classesAt: (ns: string, seq: number) => [...keys.all, 'classesAt', nsk(ns), seq] as const,
+  historyDiff: (ns: string, fromSeq: number, toSeq: number) =>
+    [...keys.all, 'historyDiff', nsk(ns), fromSeq, toSeq] as const,
   info: () => [...keys.all, 'info'] as const,
 };

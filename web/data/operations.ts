@@ -395,6 +395,17 @@ export async function runUndo(kind: 'undo' | 'redo'): Promise<CallEnd> {
   return end(info, call, o.hr, o.errorObject);
 }
 
+/** Bring the repository back to the state right after history entry `seq`, as one new operation. */
+export async function runRestore(seq: number, label: string): Promise<CallEnd> {
+  const info: CallInfo = { operation: 'RestoreHistory', ns: '', className: null, style: 'sync', flags: 0 };
+  const call = begin(info, `Restore the repository to #${seq} ${label}`);
+  const o = await getClient().api.restoreHistory(seq);
+  const eo = o.errorObject;
+  const text = failed(o.hr) ? statusText(o.hr, eo) : `Restored to #${seq} ${label}`;
+  row(info, call, { event: 'return', hr: o.hr, text, errorObject: eo }, true);
+  return end(info, call, o.hr, eo);
+}
+
 // -- Change sets
 
 /** The lFlags of a change set's puts: create or update, in one update mode (amended if any draft was read so). */
