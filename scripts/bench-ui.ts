@@ -7,6 +7,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { runBench } from './bench-ui-lib';
+import { chromiumLaunchOptions } from '../e2e/chromiumLaunch';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4176);
 /** BENCH_URL: measure an already running server instead of starting `vite preview`. */
@@ -39,18 +40,7 @@ const server = process.env.BENCH_URL
 let code = 0;
 try {
   await waitForServer(base, 60_000);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
