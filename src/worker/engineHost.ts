@@ -32,7 +32,7 @@ import type {
 } from './engineApi';
 import { EngineError } from './errors';
 import { fetchBytesOverHttp, mofSource, type FetchBytes } from './mofSource';
-import { CallResults, remapStorageFailure, SinkTable } from './sinkTable';
+import { CallResults, SinkTable } from './sinkTable';
 import { soloTabSync, type TabSync } from './tabSync';
 
 export interface EngineHostOptions {
@@ -427,8 +427,7 @@ class EngineCore {
   }
 
   private outcome(out: CallOutcome & { path?: string }, release?: () => void): Outcome {
-    const r = remapStorageFailure({ hr: out.hr, errorObject: out.errorObject });
-    const base: Outcome = { hr: r.hr, errorObject: r.errorObject, ...(out.path ? { path: out.path } : {}) };
+    const base: Outcome = { hr: out.hr, errorObject: out.errorObject, ...(out.path ? { path: out.path } : {}) };
     if (!out.callResult) return base;
     void out.callResult.getCallStatus(0xffffffff).then(() => release?.());
     return { ...base, callResultId: this.callResults.add(out.callResult) };
@@ -562,11 +561,10 @@ class EngineCore {
       getCallStatus: async (id, timeoutMs) => {
         const cr = this.callResults.get(id);
         const r = await cr.getCallStatus(timeoutMs);
-        const fixed = remapStorageFailure({ hr: r.status ?? 0, errorObject: cr.getErrorObject() });
         return {
           hr: r.hr,
-          ...(r.status !== undefined ? { status: fixed.hr } : {}),
-          errorObject: fixed.errorObject,
+          ...(r.status !== undefined ? { status: r.status } : {}),
+          errorObject: cr.getErrorObject(),
           resultString: cr.getResultString(),
         };
       },
@@ -576,7 +574,7 @@ class EngineCore {
         const { input: mof, name } = src(input);
         const release = this.annotate('MOF import', conn, name, options.classFlags ?? 0);
         try {
-          return remapStorageFailure(await s.importMof(mof, options));
+          return await s.importMof(mof, options);
         } catch (e) {
           const hr = hrOfError(e);
           return importFailure(hr, toExtendedStatus(failure(hr, name, String(e)), 'MOF import'));
@@ -598,7 +596,7 @@ class EngineCore {
           (s, k) => {
             // importMofAsync runs this.importMof: on this one short-lived service, keep its result.
             const importMof = s.importMof.bind(s);
-            s.importMof = async (i, o) => (result = remapStorageFailure(await importMof(i, o)));
+            s.importMof = async (i, o) => (result = await importMof(i, o));
             return s.importMofAsync(mof, flags, options ?? {}, k);
           },
           () => (result && result.hr >>> 0 !== HR.E_CALL_CANCELLED ? [result] : null),

@@ -1,21 +1,7 @@
-import type { ExtendedStatus } from '../errors/extendedStatus';
 import { HR, WBEM_STATUS } from '../errors/wbem';
 import type { CallResult, ObjectSink } from '../service/sink';
 import type { EngineNotice, SinkCall, SinkId } from './engineApi';
 import { EngineError } from './errors';
-
-const QUOTA_MARK = 'WBEM_E_OUT_OF_DISK_SPACE:';
-
-/**
- * Until the service layer reports a storage failure by its own HRESULT (see the report to the
- * lead), an operation whose commit hit the browser's quota comes back as WBEM_E_FAILED with the
- * storage error's text: put the HRESULT it stands for back (decisions §10).
- */
-export function remapStorageFailure<T extends { hr: number; errorObject: ExtendedStatus | null }>(r: T): T {
-  if (r.hr >>> 0 !== HR.E_FAILED || !r.errorObject?.Description.includes(QUOTA_MARK)) return r;
-  const hr = HR.E_OUT_OF_DISK_SPACE;
-  return { ...r, hr, errorObject: { ...r.errorObject, StatusCode: hr } };
-}
 
 interface Entry {
   readonly proxy: ObjectSink;
@@ -53,11 +39,10 @@ export class SinkTable {
         proxy: {
           indicate: (objects) => post({ kind: 'indicate', objects }),
           setStatus: (flags, hr, strParam, errorObject) => {
-            const r = remapStorageFailure({ hr, errorObject });
             const call = flags === WBEM_STATUS.COMPLETE ? entry.calls.shift() : undefined;
             const first = call?.beforeFinal?.();
             if (first) post({ kind: 'indicate', objects: first });
-            post({ kind: 'setStatus', flags, hr: r.hr, strParam, errorObject: r.errorObject });
+            post({ kind: 'setStatus', flags, hr, strParam, errorObject });
             if (flags !== WBEM_STATUS.COMPLETE) return;
             call?.onFinal?.();
             if (--entry.active <= 0) this.sinks.delete(id);
