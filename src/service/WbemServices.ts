@@ -36,6 +36,7 @@ import {
   type MofImportResult,
 } from './importMof';
 import { parseMof } from '../mof/parseMof';
+import { printNamespace } from '../mof/print/printNamespace';
 import { parseMofFiles, type MofFileSource } from '../mof/parseMofFiles';
 
 export interface ConnectOptions {
@@ -661,6 +662,14 @@ export class WbemServices {
     if (!sink) return HR.E_INVALID_PARAMETER;
     importWithSink(this.calls, sink, flags, (extra) => this.importMof(input, { ...options, ...extra }));
     return HR.S_NO_ERROR;
+  }
+
+  /** The namespace as MOF, in dependency order (qualifier declarations, classes, instances). */
+  exportMof(): { hr: number; text: string } {
+    const ns = this.repo.state.ns(this.namespace);
+    if (!ns) return { hr: HR.E_INVALID_NAMESPACE, text: '' };
+    if (!this.enabled()) return { hr: HR.E_ACCESS_DENIED, text: '' };
+    return { hr: HR.S_NO_ERROR, text: printNamespace(ns) };
   }
 
   // -- Change sets and the qualifier overlay (issue 6)

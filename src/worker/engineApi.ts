@@ -62,6 +62,8 @@ export interface EngineApi {
 
   /** MOF import as one operation (decisions §12); resolves with the full result. */
   importMof(conn: Conn, input: MofInput, options?: MofImportOptionsData): Promise<MofImportResult>;
+  /** The namespace as MOF, every superclass before its subclasses, then instances. */
+  exportMof(conn: Conn): Promise<{ hr: number; text: string }>;
   /** MOF import with a sink: progress per declaration with SEND_STATUS, then one final status. */
   importMofAsync(
     conn: Conn,

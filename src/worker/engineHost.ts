@@ -642,6 +642,7 @@ class EngineCore {
         }
       },
       analyzeChangeSet: async (conn, defs, flags = 0) => this.svc(conn).analyzeChangeSet(defs, flags),
+      exportMof: async (conn) => this.svc(conn).exportMof(),
       traceQualifier: async (conn, className, qualifier, element = {}) =>
         this.svc(conn).traceQualifier(className, qualifier, element) ?? null,
       history: async () => this.history.view(),

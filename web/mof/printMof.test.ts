@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Repository } from '../../src/repository/Repository';
 import { connectServer } from '../../src/service/connectServer';
 import { readFileSync } from 'node:fs';
-import { printClass, printNamespace } from './printMof';
+import { printClass } from './printMof';
 
 describe('MOF printer', () => {
-  it('prints the demo repository so that the engine reads it back to the same classes', async () => {
+  it('exports the demo repository so that the engine reads it back to the same classes', async () => {
     const repo = new Repository();
     const svc = connectServer(repo, 'root\\default').services!;
     const r = await svc.importMof(
@@ -16,7 +16,9 @@ describe('MOF printer', () => {
       .createClassEnum(null, 0)
       .objects.filter((c) => !c.name.startsWith('__'))
       .map((c) => c.definition);
-    const text = printNamespace('root\\default', [], defs, []);
+    const exported = svc.exportMof();
+    expect(exported.hr).toBe(0);
+    const text = exported.text;
 
     const again = new Repository();
     const svc2 = connectServer(again, 'root\\default').services!;
