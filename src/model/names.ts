@@ -3,20 +3,27 @@ export function nameKey(name: string): string {
   return name.toLowerCase();
 }
 
+/** Case-insensitive name equality; allocates nothing for ASCII names (resolution and parsing call it constantly). */
 export function sameName(a: string, b: string): boolean {
-  return a === b || a.toLowerCase() === b.toLowerCase();
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x > 127 || y > 127) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return false;
+  }
+  return true;
 }
 
 /** Find a named element, case-insensitively. */
 export function findByName<T extends { readonly name: string }>(items: readonly T[], name: string): T | undefined {
   // Hot path (shape checks, resolution): compare lengths first so most misses allocate nothing.
   const n = name.length;
-  let k: string | undefined;
-  for (const it of items) {
-    if (it.name.length !== n) continue;
-    if (it.name === name) return it;
-    if (it.name.toLowerCase() === (k ??= name.toLowerCase())) return it;
-  }
+  for (const it of items) if (it.name.length === n && sameName(it.name, name)) return it;
   return undefined;
 }
 

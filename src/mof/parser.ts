@@ -1,4 +1,4 @@
-import { isScalarTypeName, QUALIFIER_SCOPES, type CimScalarType } from '../model';
+import { isScalarTypeName, QUALIFIER_SCOPES, sameName, type CimScalarType } from '../model';
 import type {
   AliasRefNode,
   ArraySuffixNode,
@@ -74,21 +74,6 @@ class MofSyntaxError extends Error {
 const SCOPE_SET: ReadonlySet<string> = new Set(QUALIFIER_SCOPES);
 const MAX_NESTING = 100;
 
-/** Case-insensitive name equality that allocates nothing for ASCII names (the parser's hot path). */
-function sameNameNoAlloc(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x > 127 || y > 127) return a.toLowerCase() === b.toLowerCase();
-    if (x >= 65 && x <= 90) x += 32;
-    if (y >= 65 && y <= 90) y += 32;
-    if (x !== y) return false;
-  }
-  return true;
-}
-
 /**
  * An array grown by push keeps spare capacity (at least 16 slots after its first push); the
  * tree keeps thousands of short lists for as long as an import runs, so they are copied to
@@ -99,7 +84,7 @@ function trimmed<T>(list: T[]): T[] {
 }
 
 function isKeyword(t: Token, keyword: string): boolean {
-  return t.kind === 'Name' && sameNameNoAlloc(t.value, keyword);
+  return t.kind === 'Name' && sameName(t.value, keyword);
 }
 
 /**
@@ -258,7 +243,7 @@ class Parser {
         seen.add(key);
       } else {
         duplicate = false;
-        for (let j = 0; j < i && !duplicate; j++) duplicate = sameNameNoAlloc(list[j]!.name.value, name);
+        for (let j = 0; j < i && !duplicate; j++) duplicate = sameName(list[j]!.name.value, name);
       }
       if (duplicate) {
         this.reportAt(

@@ -4,6 +4,7 @@ import type { PendingEvent } from '../events/intrinsicEvent';
 import { nameKey, type ClassDefinition, type CimObjectDefinition } from '../model';
 import { qualifierIsTrue } from '../resolve/qualifierFacts';
 import { resolveClass } from '../resolve/resolveClass';
+import type { ResolvedClass } from '../resolve/resolvedClass';
 import type { Change } from '../repository/change';
 import type { NamespaceData, StoredClass } from '../repository/namespaceData';
 import { isSystemName } from '../repository/systemClasses';
@@ -29,6 +30,8 @@ export interface PutClassPlan {
   readonly deletedInstances: readonly string[];
   /** Force mode: descendants whose stored definition it rewrites, in descendant order. */
   readonly rewrittenClasses: readonly string[];
+  /** The class's effective definition after the put, as the shape checks saw it (absent for a no-op). */
+  readonly resolved?: ResolvedClass;
 }
 
 export type PlanResult<T> =
@@ -168,7 +171,7 @@ export function planPutClass(
   if (!stored) {
     changes.push({ kind: 'class', ns: ns.path, name: base.name, after }, ...amendmentChanges);
     events.push({ eventClass: '__ClassCreationEvent', ns: ns.path, className: base.name });
-    return ok({ changes, events, noop: false, created: true, claimants: askProviders });
+    return ok({ changes, events, noop: false, created: true, claimants: askProviders, resolved });
   }
 
   // 7. Updating an existing class (decisions §3).
@@ -209,7 +212,7 @@ export function planPutClass(
       className: base.name,
       ...(previous ? { previous } : {}),
     });
-    return ok({ changes, events, noop: false, created: false, claimants: askProviders });
+    return ok({ changes, events, noop: false, created: false, claimants: askProviders, resolved });
   }
   // Rule 3: the key set (or Indexed) cannot change under subclasses or instances.
   if (hasChildren || hasInstances) {
@@ -321,6 +324,7 @@ export function planPutClass(
     resolvedConflicts,
     deletedInstances,
     rewrittenClasses: rewrites.map((r) => r.after.name),
+    resolved,
   });
 }
 

@@ -48,6 +48,15 @@ export class Resolver {
     return r;
   }
 
+  /**
+   * Remember an effective class computed elsewhere (a put's plan resolves the class it stores),
+   * so the next lookup does not derive it again. The caller vouches that `resolved` was derived
+   * from the definition now stored and the parent's current effective class.
+   */
+  seed(resolved: ResolvedClass): void {
+    if (this.lookup(resolved.name) === resolved.definition) this.memo.set(nameKey(resolved.name), resolved);
+  }
+
   /** Forget one class (its descendants must be forgotten by the caller too). */
   forget(name: string): void {
     this.memo.delete(nameKey(name));

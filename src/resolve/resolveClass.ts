@@ -1,12 +1,24 @@
-import { nameKey, type ClassDefinition, type Qualifier } from '../model';
+import { nameKey, sameName, type ClassDefinition, type Qualifier } from '../model';
 import { passesToSubclass } from './qualifierFacts';
 import type { ResolvedClass, ResolvedMethod, ResolvedProperty, ResolvedQualifier } from './resolvedClass';
 
 const LOCAL = 'local' as const;
 const PROPAGATED = 'propagated' as const;
 
+/** A qualifier with its origin; built field by field (a spread is several times slower on this hot path). */
+function withOrigin(q: Qualifier, origin: ResolvedQualifier['origin']): ResolvedQualifier {
+  return { name: q.name, type: q.type, value: q.value, flavor: q.flavor, origin };
+}
+
 function local(qs: readonly Qualifier[]): ResolvedQualifier[] {
-  return qs.map((q) => ({ ...q, origin: LOCAL }));
+  const out = new Array<ResolvedQualifier>(qs.length);
+  for (let i = 0; i < qs.length; i++) out[i] = withOrigin(qs[i]!, LOCAL);
+  return out;
+}
+
+function hasQualifierNamed(qs: readonly Qualifier[], name: string): boolean {
+  for (const q of qs) if (q.name.length === name.length && sameName(q.name, name)) return true;
+  return false;
 }
 
 /**
@@ -21,14 +33,12 @@ export function mergeQualifiers(
 ): ResolvedQualifier[] {
   if (inherited.length === 0) return local(localQs);
   const out: ResolvedQualifier[] = [];
-  const localKeys = new Set(localQs.map((q) => nameKey(q.name)));
   for (const q of inherited) {
-    const k = nameKey(q.name);
-    if (localKeys.has(k)) continue;
-    if (passesToSubclass(q) || k === alwaysInherit)
-      out.push(q.origin === PROPAGATED ? q : { ...q, origin: PROPAGATED });
+    if (!passesToSubclass(q) && (alwaysInherit === undefined || !sameName(q.name, alwaysInherit))) continue;
+    if (hasQualifierNamed(localQs, q.name)) continue;
+    out.push(q.origin === PROPAGATED ? q : withOrigin(q, PROPAGATED));
   }
-  for (const q of localQs) out.push({ ...q, origin: LOCAL });
+  for (const q of localQs) out.push(withOrigin(q, LOCAL));
   return out;
 }
 
@@ -61,7 +71,7 @@ function inheritedMethod(pm: ResolvedMethod): ResolvedMethod {
 }
 
 function isKey(qs: readonly ResolvedQualifier[]): boolean {
-  for (const q of qs) if (q.value === true && nameKey(q.name) === 'key') return true;
+  for (const q of qs) if (q.value === true && q.name.length === 3 && sameName(q.name, 'key')) return true;
   return false;
 }
 

@@ -145,6 +145,8 @@ export class WbemServices {
     }
     const over = this.repo.applyOp(txn, plan.changes, plan.events);
     if (over) return fromFailure(over);
+    // The plan already derived the stored class; the next put of a subclass needs it as its parent.
+    if (plan.resolved) env.ns.resolver.seed(plan.resolved);
     return { hr: HR.S_NO_ERROR, failure: null, plan };
   }
 
