@@ -34,8 +34,15 @@ export function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === UNDERSCORE || (c >= 0x80 && c !== 0xa0 && c !== 0xfeff);
 }
 
+/** ASCII name characters by code: one load instead of five comparisons per character of a name. */
+const ASCII_NAME_CHAR = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (isNameStart(c) || isDigit(c)) t[c] = 1;
+  return t;
+})();
+
 export function isNameChar(c: number): boolean {
-  return isNameStart(c) || isDigit(c);
+  return c < 128 ? ASCII_NAME_CHAR[c] === 1 : isNameStart(c);
 }
 
 /** Whitespace other than line breaks. NUL and Ctrl-Z are padding some tools leave at the end of files. */

@@ -103,11 +103,25 @@ describe('lexer: literals', () => {
     ]);
   });
 
-  it('keeps adjacent strings separate (the parser joins them)', () => {
-    expect(kv('"a" "b"')).toEqual([
-      ['String', 'a'],
-      ['String', 'b'],
+  it('joins adjacent strings, across lines and comments, into one token spanning them all', () => {
+    const { tokens } = lex('x "a" "b"\n  // c\n  "c\\"d" y');
+    expect(tokens.map((t) => [t.kind, t.value])).toEqual([
+      ['Name', 'x'],
+      ['String', 'abc"d'],
+      ['Name', 'y'],
     ]);
+    expect(tokens[1]).toMatchObject({ start: 2, line: 1, column: 3, newlineBefore: false });
+    expect(tokens[1]!.end).toBe(tokens[2]!.start - 1);
+    // The line breaks were inside the string, not before `y`.
+    expect(tokens[2]!.newlineBefore).toBe(false);
+  });
+
+  it('reports an unterminated literal inside a run of adjacent ones at its own position', () => {
+    const problems: string[] = [];
+    const lx = new Lexer('"a"\n"b\n"c"', (code, _m, span) => problems.push(`${code}@${span.line}:${span.column}`));
+    const t = lx.next();
+    expect([t.kind, t.value]).toEqual(['String', 'abc']);
+    expect(problems).toEqual(['WBEMMOF_E_UNRECOGNIZED_TOKEN@2:1']);
   });
 });
 

@@ -830,13 +830,10 @@ class Parser {
     }
   }
 
-  /** StringValue { StringValue } — adjacent literals are one string (`"a" "b"` is `"ab"`). */
+  /** StringValue { StringValue } — the lexer already joined adjacent literals (`"a" "b"` is `"ab"`). */
   private parseStringValue(): ConstantValueNode & { kind: 'String' } {
     const start = this.advance();
-    if (!this.peek('String')) return { kind: 'String', value: start.value, loc: this.loc(start) };
-    const parts = [start.value];
-    while (this.peek('String')) parts.push(this.advance().value);
-    return { kind: 'String', value: parts.join(''), loc: this.loc(start) };
+    return { kind: 'String', value: start.value, loc: this.loc(start) };
   }
 
   /**
