@@ -3,6 +3,19 @@ import { HR, MAX_NAME_LENGTH } from '../errors/wbem';
 
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 
+/** IDENT without a trailing `_`, by character codes (the regex is most of a put's name checks). */
+function isPlainIdentifier(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || name.charCodeAt(n - 1) === 95) return false;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) continue;
+    const d = name.charCodeAt(i);
+    if (i === 0 || !((d >= 48 && d <= 57) || d === 95)) return false;
+  }
+  return true;
+}
+
 /** Class name rules, in decisions §2 step 2 order. */
 export function checkClassName(name: string): OpFailure | null {
   if (name.startsWith('_')) {
@@ -39,8 +52,17 @@ const TOO_WIDE = {
   parameter: HR.E_PROPERTY_NAME_TOO_WIDE,
 } as const;
 
+/**
+ * Whether checkMemberName passes the name, without building anything: a schema import checks
+ * every name of every put, so callers build the failure's path only when this is false.
+ */
+export function validMemberName(name: string): boolean {
+  return name.length <= MAX_NAME_LENGTH && isPlainIdentifier(name);
+}
+
 /** Property, method, parameter and qualifier names (decisions §2 step 6, first rule). */
 export function checkMemberName(name: string, kind: keyof typeof TOO_WIDE, path: readonly string[]): OpFailure | null {
+  if (validMemberName(name)) return null;
   if (name.startsWith('_') || name.endsWith('_') || !IDENT.test(name)) {
     return failure(
       HR.E_INVALID_PARAMETER,

@@ -1,9 +1,16 @@
 import { failure, type OpFailure } from '../errors/opFailure';
 import { HR, WBEM_LIMIT } from '../errors/wbem';
-import { findByName, nameKey, type ClassDefinition, type Qualifier, type QualifierDeclaration } from '../model';
+import {
+  findByName,
+  nameKey,
+  sameName,
+  type ClassDefinition,
+  type Qualifier,
+  type QualifierDeclaration,
+} from '../model';
 import { qualifierIsTrue, STORABLE_FLAVOR_BITS } from '../resolve/qualifierFacts';
 import type { ResolvedClass } from '../resolve/resolvedClass';
-import { checkMemberName } from './checkNames';
+import { checkMemberName, validMemberName } from './checkNames';
 import {
   blockedOverrides,
   directions,
@@ -29,47 +36,65 @@ function* qualifierSets(def: ClassDefinition): Generator<[readonly Qualifier[], 
   }
 }
 
-function checkNames(def: ClassDefinition): OpFailure | null {
-  const seen = new Set<string>();
-  for (const p of def.properties) {
-    const f = checkMemberName(p.name, 'property', [def.name, p.name]);
-    if (f) return f;
-    if (seen.has(nameKey(p.name)))
-      return failure(HR.E_INVALID_PARAMETER, p.name, `Property "${p.name}" is declared twice.`, [def.name, p.name]);
-    seen.add(nameKey(p.name));
+/**
+ * Index of the first element whose name an earlier one already has (case-insensitive), or -1.
+ * Lists are short (a handful of qualifiers, a few dozen properties), so pairwise comparison
+ * beats building a set of lower-cased keys for every list of every put.
+ */
+function firstDuplicate(items: readonly { readonly name: string }[]): number {
+  if (items.length > 64) {
+    const seen = new Set<string>();
+    for (let i = 0; i < items.length; i++) {
+      const k = nameKey(items[i]!.name);
+      if (seen.has(k)) return i;
+      seen.add(k);
+    }
+    return -1;
   }
-  const seenM = new Set<string>();
-  for (const m of def.methods) {
-    const f = checkMemberName(m.name, 'method', [def.name, m.name]);
+  for (let i = 1; i < items.length; i++) {
+    const name = items[i]!.name;
+    for (let j = 0; j < i; j++) if (sameName(items[j]!.name, name)) return i;
+  }
+  return -1;
+}
+
+function checkNames(def: ClassDefinition): OpFailure | null {
+  const dupP = firstDuplicate(def.properties);
+  for (const [i, p] of def.properties.entries()) {
+    const f = validMemberName(p.name) ? null : checkMemberName(p.name, 'property', [def.name, p.name]);
     if (f) return f;
-    if (seenM.has(nameKey(m.name)))
+    if (i === dupP)
+      return failure(HR.E_INVALID_PARAMETER, p.name, `Property "${p.name}" is declared twice.`, [def.name, p.name]);
+  }
+  const dupM = firstDuplicate(def.methods);
+  for (const [i, m] of def.methods.entries()) {
+    const f = validMemberName(m.name) ? null : checkMemberName(m.name, 'method', [def.name, m.name]);
+    if (f) return f;
+    if (i === dupM)
       return failure(HR.E_INVALID_PARAMETER, m.name, `Method "${m.name}" is declared twice.`, [def.name, m.name]);
-    seenM.add(nameKey(m.name));
-    const seenP = new Set<string>();
-    for (const p of m.parameters) {
-      const fp = checkMemberName(p.name, 'parameter', [def.name, m.name, p.name]);
+    const dup = firstDuplicate(m.parameters);
+    for (const [k, p] of m.parameters.entries()) {
+      const fp = validMemberName(p.name) ? null : checkMemberName(p.name, 'parameter', [def.name, m.name, p.name]);
       if (fp) return fp;
-      if (seenP.has(nameKey(p.name)))
+      if (k === dup)
         return failure(
           HR.E_INVALID_METHOD_PARAMETERS,
           p.name,
           `Parameter "${p.name}" of ${m.name} is declared twice.`,
           [def.name, m.name, p.name],
         );
-      seenP.add(nameKey(p.name));
     }
   }
   for (const [qs, path] of qualifierSets(def)) {
-    const seenQ = new Set<string>();
-    for (const q of qs) {
-      const f = checkMemberName(q.name, 'qualifier', [...path, q.name]);
+    const dup = firstDuplicate(qs);
+    for (const [i, q] of qs.entries()) {
+      const f = validMemberName(q.name) ? null : checkMemberName(q.name, 'qualifier', [...path, q.name]);
       if (f) return f;
-      if (seenQ.has(nameKey(q.name)))
+      if (i === dup)
         return failure(HR.E_INVALID_PARAMETER, q.name, `Qualifier "${q.name}" appears twice on ${path.join('.')}.`, [
           ...path,
           q.name,
         ]);
-      seenQ.add(nameKey(q.name));
     }
   }
   return null;

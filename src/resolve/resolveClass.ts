@@ -70,6 +70,21 @@ function inheritedMethod(pm: ResolvedMethod): ResolvedMethod {
   return v;
 }
 
+type Named = readonly { readonly name: string }[];
+
+/** Finds a local element by name: a scan for the usual short lists, a map for long ones. */
+function nameIndex(items: Named): (name: string) => number {
+  if (items.length > 32) {
+    const byKey = new Map<string, number>();
+    for (let i = items.length - 1; i >= 0; i--) byKey.set(nameKey(items[i]!.name), i);
+    return (name) => byKey.get(nameKey(name)) ?? -1;
+  }
+  return (name) => {
+    for (let i = 0; i < items.length; i++) if (sameName(items[i]!.name, name)) return i;
+    return -1;
+  };
+}
+
 function isKey(qs: readonly ResolvedQualifier[]): boolean {
   for (const q of qs) if (q.value === true && q.name.length === 3 && sameName(q.name, 'key')) return true;
   return false;
@@ -83,35 +98,36 @@ export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null)
   const qualifiers = parent ? mergeQualifiers(def.qualifiers, parent.qualifiers) : local(def.qualifiers);
 
   // Properties: inherited ones in the parent's order, then the new local ones in declaration order.
+  // Local lists are short, so overrides are matched by a scan (no lower-cased key per name).
   const properties: ResolvedProperty[] = [];
-  const localProps = new Map<string, (typeof def.properties)[number]>();
-  for (const p of def.properties) localProps.set(nameKey(p.name), p);
-  const seen = new Set<string>();
+  const localProps = def.properties;
+  const overrides = parent === null || localProps.length === 0 ? null : new Array<boolean>(localProps.length);
+  const propertyAt = nameIndex(localProps);
   if (parent) {
     for (const pp of parent.properties) {
-      const k = nameKey(pp.name);
-      const lp = localProps.get(k);
-      if (lp === undefined) {
+      const i = overrides === null ? -1 : propertyAt(pp.name);
+      if (i < 0) {
         properties.push(inheritedProperty(pp));
-      } else {
-        const qs = mergeQualifiers(lp.qualifiers, pp.qualifiers, 'key');
-        const defaultValue = lp.defaultValue !== undefined ? lp.defaultValue : pp.defaultValue;
-        const p: ResolvedProperty = {
-          name: lp.name,
-          type: lp.type,
-          qualifiers: qs,
-          classOrigin: pp.classOrigin,
-          propagated: false,
-          key: isKey(qs),
-          ...(defaultValue !== undefined ? { defaultValue } : {}),
-        };
-        properties.push(p);
-        seen.add(k);
+        continue;
       }
+      const lp = localProps[i]!;
+      const qs = mergeQualifiers(lp.qualifiers, pp.qualifiers, 'key');
+      const defaultValue = lp.defaultValue !== undefined ? lp.defaultValue : pp.defaultValue;
+      const p: ResolvedProperty = {
+        name: lp.name,
+        type: lp.type,
+        qualifiers: qs,
+        classOrigin: pp.classOrigin,
+        propagated: false,
+        key: isKey(qs),
+        ...(defaultValue !== undefined ? { defaultValue } : {}),
+      };
+      properties.push(p);
+      overrides![i] = true;
     }
   }
-  for (const lp of def.properties) {
-    if (seen.has(nameKey(lp.name))) continue;
+  for (const [i, lp] of localProps.entries()) {
+    if (overrides?.[i] === true) continue;
     const qs = local(lp.qualifiers);
     properties.push({
       name: lp.name,
@@ -125,29 +141,30 @@ export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null)
   }
 
   const methods: ResolvedMethod[] = [];
-  const localMethods = new Map(def.methods.map((m) => [nameKey(m.name), m]));
-  const seenM = new Set<string>();
+  const localMethods = def.methods;
+  const overridden = parent === null || localMethods.length === 0 ? null : new Array<boolean>(localMethods.length);
+  const methodAt = nameIndex(localMethods);
   if (parent) {
     for (const pm of parent.methods) {
-      const k = nameKey(pm.name);
-      const lm = localMethods.get(k);
-      if (lm === undefined) {
+      const i = overridden === null ? -1 : methodAt(pm.name);
+      if (i < 0) {
         methods.push(inheritedMethod(pm));
-      } else {
-        methods.push({
-          name: lm.name,
-          returnType: lm.returnType,
-          parameters: lm.parameters,
-          qualifiers: mergeQualifiers(lm.qualifiers, pm.qualifiers),
-          classOrigin: pm.classOrigin,
-          propagated: false,
-        });
-        seenM.add(k);
+        continue;
       }
+      const lm = localMethods[i]!;
+      methods.push({
+        name: lm.name,
+        returnType: lm.returnType,
+        parameters: lm.parameters,
+        qualifiers: mergeQualifiers(lm.qualifiers, pm.qualifiers),
+        classOrigin: pm.classOrigin,
+        propagated: false,
+      });
+      overridden![i] = true;
     }
   }
-  for (const lm of def.methods) {
-    if (seenM.has(nameKey(lm.name))) continue;
+  for (const [i, lm] of localMethods.entries()) {
+    if (overridden?.[i] === true) continue;
     methods.push({
       name: lm.name,
       returnType: lm.returnType,
