@@ -52,7 +52,31 @@ export interface CheckAliasesOptions {
   readonly getText?: (file: string) => string | undefined;
 }
 
-export function checkAliases(documents: readonly MofDocument[], options: CheckAliasesOptions): MofDiagnostic[] {
+/** The class and instance declarations of documents, in order: what checkAliases reads. */
+export function aliasedDeclarations(documents: readonly MofDocument[]): AliasedDeclaration[] {
+  const out: AliasedDeclaration[] = [];
+  for (const doc of documents) {
+    for (const d of doc.definitions) if (d.kind === 'InstanceDeclaration' || d.kind === 'ClassDeclaration') out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Whether checkAliases needs to see a declaration: it defines an alias or uses one. (A compiler
+ * that drops syntax trees as it goes keeps just these.)
+ */
+export function takesPartInAliases(d: AliasedDeclaration): boolean {
+  return d.alias !== undefined || aliasReferences(d).length > 0;
+}
+
+/**
+ * Alias rules across an import, over its class and instance declarations in source order
+ * (aliasedDeclarations; declarations that neither define nor use an alias may be left out).
+ */
+export function checkAliases(
+  declarations: readonly AliasedDeclaration[],
+  options: CheckAliasesOptions,
+): MofDiagnostic[] {
   const diagnostics: MofDiagnostic[] = [];
   const report = (code: MofErrorCode, message: string, loc: Loc): void => {
     diagnostics.push(
@@ -66,21 +90,18 @@ export function checkAliases(documents: readonly MofDocument[], options: CheckAl
   };
   const defs = new Map<string, AliasedDeclaration>();
   const users: AliasedDeclaration[] = [];
-  for (const doc of documents) {
-    for (const d of doc.definitions) {
-      if (d.kind !== 'InstanceDeclaration' && d.kind !== 'ClassDeclaration') continue;
-      users.push(d);
-      if (d.alias === undefined) continue;
-      const key = d.alias.value.toLowerCase();
-      const first = defs.get(key);
-      if (first !== undefined) {
-        report(
-          'WBEMMOF_E_MULTIPLE_ALIASES',
-          `Alias $${d.alias.value} is already defined at ${first.loc.file}:${first.loc.line}:${first.loc.column}.`,
-          d.alias.loc,
-        );
-      } else defs.set(key, d);
-    }
+  for (const d of declarations) {
+    users.push(d);
+    if (d.alias === undefined) continue;
+    const key = d.alias.value.toLowerCase();
+    const first = defs.get(key);
+    if (first !== undefined) {
+      report(
+        'WBEMMOF_E_MULTIPLE_ALIASES',
+        `Alias $${d.alias.value} is already defined at ${first.loc.file}:${first.loc.line}:${first.loc.column}.`,
+        d.alias.loc,
+      );
+    } else defs.set(key, d);
   }
   if (options.requireDefined) {
     for (const d of users) {

@@ -76,20 +76,79 @@ export async function compileMof(
   target: MofTarget,
   options: MofCompileOptions,
 ): Promise<MofCompileResult> {
-  return new MofCompiler(documents, target, options).run();
+  const compiler = new MofCompiler(target, options, { defs: aliasDefinitions(documents), complete: true });
+  const byFile = new Map(documents.map((d) => [d.file, d]));
+  const includedDocument = (def: PragmaNode, active: ReadonlySet<string>): MofDocument | undefined =>
+    def.resolved === undefined || active.has(def.resolved) ? undefined : byFile.get(def.resolved);
+
+  /** Declarations a walk will visit, includes expanded, for progress. */
+  const count = (doc: MofDocument, active: ReadonlySet<string>): number => {
+    let n = 0;
+    for (const def of doc.definitions) {
+      n++;
+      const inc = isInclude(def) ? includedDocument(def, active) : undefined;
+      if (inc !== undefined) n += count(inc, new Set([...active, inc.file]));
+    }
+    return n;
+  };
+
+  const walk = async (doc: MofDocument, active: ReadonlySet<string>): Promise<void> => {
+    for (const def of doc.definitions) {
+      if (compiler.stopped) return;
+      if (!isInclude(def)) {
+        await compiler.definition(def);
+        continue;
+      }
+      const inc = includedDocument(def, active);
+      if (inc !== undefined) await walk(inc, new Set([...active, inc.file]));
+      else if (def.resolved === undefined || !active.has(def.resolved)) compiler.includeNotLoaded(def);
+      compiler.progress();
+    }
+  };
+
+  const included = new Set<string>();
+  for (const d of documents) {
+    for (const def of d.definitions) {
+      if (isInclude(def) && def.resolved !== undefined && byFile.has(def.resolved)) included.add(def.resolved);
+    }
+  }
+  let roots = documents.filter((d) => !included.has(d.file));
+  if (roots.length === 0) roots = documents.slice(0, 1);
+  for (const r of roots) compiler.expect(count(r, new Set([r.file])));
+  for (const r of roots) {
+    if (compiler.stopped) break;
+    await walk(r, new Set([r.file]));
+  }
+  return compiler.finish();
 }
 
-class MofCompiler {
+/** `#pragma include` / `#include`: the driver of a compilation follows these, the compiler never sees them. */
+export function isInclude(def: Definition): def is PragmaNode {
+  return def.kind === 'Pragma' && def.name === 'include';
+}
+
+/**
+ * What the compiler knows of the import's aliases (lower-case name → first declaration). While
+ * files are still being read (`complete` false), an alias not yet seen may be defined further on.
+ */
+export interface AliasBook {
+  readonly defs: ReadonlyMap<string, ClassDeclarationNode | InstanceDeclarationNode>;
+  readonly complete: boolean;
+}
+
+/**
+ * Compiles definitions one at a time, in the order a driver hands them over (compileMof over
+ * parsed documents; compileMofFiles as files are parsed). Include pragmas are the driver's.
+ */
+export class MofCompiler {
   private readonly failures: MofCompileFailure[] = [];
   private readonly pragmas: string[] = [];
   private classes = 0;
   private instances = 0;
   private qualifiers = 0;
-  private stopped = false;
+  private halted = false;
   private done = 0;
   private total = 0;
-  private readonly byFile: ReadonlyMap<string, MofDocument>;
-  private readonly aliasDefs: ReadonlyMap<string, ClassDeclarationNode | InstanceDeclarationNode>;
   /** Alias (lower case) → object path (instances) or class name (classes). */
   private readonly aliasPaths = new Map<string, string>();
   private pending: Deferred[] = [];
@@ -111,12 +170,10 @@ class MofCompiler {
   };
 
   constructor(
-    private readonly documents: readonly MofDocument[],
     private readonly target: MofTarget,
     private readonly options: MofCompileOptions,
+    private readonly aliases: AliasBook,
   ) {
-    this.byFile = new Map(documents.map((d) => [d.file, d]));
-    this.aliasDefs = aliasDefinitions(documents);
     this.state = {
       namespace: options.defaultNamespace,
       classFlags: options.classFlags ?? 0,
@@ -125,23 +182,62 @@ class MofCompiler {
     };
   }
 
-  async run(): Promise<MofCompileResult> {
-    const included = new Set<string>();
-    for (const d of this.documents) {
-      for (const def of d.definitions) {
-        if (def.kind === 'Pragma' && def.resolved !== undefined && this.byFile.has(def.resolved))
-          included.add(def.resolved);
-      }
-    }
-    let roots = this.documents.filter((d) => !included.has(d.file));
-    if (roots.length === 0) roots = this.documents.slice(0, 1);
-    for (const r of roots) this.total += this.count(r, new Set([r.file]));
+  /** A failure stopped the compilation (never with continueOnError). */
+  get stopped(): boolean {
+    return this.halted;
+  }
 
-    for (const r of roots) {
-      if (this.stopped) break;
-      await this.walk(r, new Set([r.file]));
+  /** `n` more definitions will be handed over (the progress total). */
+  expect(n: number): void {
+    this.total += n;
+  }
+
+  /** One more definition done (the driver calls it for include pragmas; definition() does for the rest). */
+  progress(): void {
+    this.done++;
+    this.options.onProgress?.(this.done, this.total);
+  }
+
+  /** An include the driver could not follow. */
+  includeNotLoaded(p: PragmaNode): void {
+    this.fail(
+      `#pragma ${p.name}`,
+      p.loc,
+      WBEMSTATUS.WBEMMOF_E_INVALID_INCLUDE_FILE,
+      'The included file was not loaded: parse with parseMofFiles to follow includes.',
+    );
+  }
+
+  /** Compiles one definition (not an include), then counts it for progress. */
+  async definition(def: Definition): Promise<void> {
+    switch (def.kind) {
+      case 'Pragma':
+        await this.pragma(def);
+        break;
+      case 'QualifierDeclaration': {
+        const { value, problems } = qualifierDeclarationToModel(def);
+        const name = `qualifier ${value.name}`;
+        if (this.convertFailed(name, problems)) break;
+        const r = await this.call(name, def.loc, () =>
+          this.target.putQualifierDecl(this.state.namespace, value, sourceLocation(def.loc)),
+        );
+        this.declCache = new Map();
+        if (r !== undefined) this.qualifiers++;
+        break;
+      }
+      case 'ClassDeclaration':
+        await this.putClass(def);
+        break;
+      case 'InstanceDeclaration':
+        await this.instanceOrDefer(def);
+        break;
     }
-    if (!this.stopped) this.reportStuck();
+    this.progress();
+  }
+
+  /** After the last definition: what is still deferred is reported, and the outcome returned. */
+  finish(): MofCompileResult {
+    if (!this.halted) this.reportStuck();
     return {
       hr: this.failures[0]?.hr ?? 0,
       failures: this.failures,
@@ -152,74 +248,9 @@ class MofCompiler {
     };
   }
 
-  /** Declarations a walk will visit, includes expanded, for progress. */
-  private count(doc: MofDocument, active: ReadonlySet<string>): number {
-    let n = 0;
-    for (const def of doc.definitions) {
-      n++;
-      const inc = this.includedDocument(def, active);
-      if (inc !== undefined) n += this.count(inc, new Set([...active, inc.file]));
-    }
-    return n;
-  }
-
-  private includedDocument(def: Definition, active: ReadonlySet<string>): MofDocument | undefined {
-    if (def.kind !== 'Pragma' || def.name !== 'include' || def.resolved === undefined) return undefined;
-    if (active.has(def.resolved)) return undefined;
-    return this.byFile.get(def.resolved);
-  }
-
-  private async walk(doc: MofDocument, active: ReadonlySet<string>): Promise<void> {
-    for (const def of doc.definitions) {
-      if (this.stopped) return;
-      switch (def.kind) {
-        case 'Pragma':
-          await this.pragma(def, active);
-          break;
-        case 'QualifierDeclaration': {
-          const { value, problems } = qualifierDeclarationToModel(def);
-          const name = `qualifier ${value.name}`;
-          if (this.convertFailed(name, problems)) break;
-          const r = await this.call(name, def.loc, () =>
-            this.target.putQualifierDecl(this.state.namespace, value, sourceLocation(def.loc)),
-          );
-          this.declCache = new Map();
-          if (r !== undefined) this.qualifiers++;
-          break;
-        }
-        case 'ClassDeclaration':
-          await this.putClass(def);
-          break;
-        case 'InstanceDeclaration':
-          await this.instanceOrDefer(def);
-          break;
-      }
-      this.progress();
-    }
-  }
-
-  private progress(): void {
-    this.done++;
-    this.options.onProgress?.(this.done, this.total);
-  }
-
-  private async pragma(p: PragmaNode, active: ReadonlySet<string>): Promise<void> {
+  private async pragma(p: PragmaNode): Promise<void> {
     const name = `#pragma ${p.name}`;
     switch (p.name) {
-      case 'include': {
-        const inc = this.includedDocument(p, active);
-        if (inc !== undefined) {
-          await this.walk(inc, new Set([...active, inc.file]));
-        } else if (p.resolved === undefined || !active.has(p.resolved)) {
-          this.fail(
-            name,
-            p.loc,
-            WBEMSTATUS.WBEMMOF_E_INVALID_INCLUDE_FILE,
-            'The included file was not loaded: parse with parseMofFiles to follow includes.',
-          );
-        }
-        return;
-      }
       case 'namespace': {
         const arg = stringArgOf(p);
         const ns = arg.ok ? resolveNamespace(this.state.namespace, arg.value) : arg;
@@ -272,7 +303,7 @@ class MofCompiler {
     // Only instances are deferred: a class default naming an alias defined further down is refused
     // with a message that says so (a class cannot wait: later declarations may depend on it).
     const later = aliasReferences(def).find((r) => !this.aliasPaths.has(r.name.toLowerCase()));
-    if (later !== undefined && this.aliasDefs.has(later.name.toLowerCase())) {
+    if (later !== undefined && (!this.aliases.complete || this.aliases.defs.has(later.name.toLowerCase()))) {
       return this.fail(
         def.name.value,
         later.loc,
@@ -301,7 +332,10 @@ class MofCompiler {
     state: Readonly<PragmaState> = this.state,
   ): Promise<void> {
     const waiting = aliasReferences(def).filter((r) => !this.aliasPaths.has(r.name.toLowerCase()));
-    const undefinedRef = waiting.find((r) => !this.aliasDefs.has(r.name.toLowerCase()));
+    // Unknown while files are still being read: wait, and let the end of the import judge it.
+    const undefinedRef = this.aliases.complete
+      ? waiting.find((r) => !this.aliases.defs.has(r.name.toLowerCase()))
+      : undefined;
     if (undefinedRef !== undefined) {
       return this.fail(
         this.instanceName(def),
@@ -367,7 +401,7 @@ class MofCompiler {
     for (const d of waiters) if (--d.missing === 0) ready.push(d);
     ready.sort((a, b) => a.seq - b.seq);
     for (const d of ready) {
-      if (this.stopped) return;
+      if (this.halted) return;
       d.done = true;
       await this.instanceOrDefer(d.decl, d.state);
     }
@@ -375,7 +409,7 @@ class MofCompiler {
 
   /** Instances still deferred at the end: circular aliases, or aliases whose instance failed. */
   private reportStuck(): void {
-    const cycles = findAliasCycles(this.aliasDefs);
+    const cycles = findAliasCycles(this.aliases.defs);
     for (const p of this.pending) {
       if (p.done) continue;
       const missing = aliasReferences(p.decl).filter((r) => !this.aliasPaths.has(r.name.toLowerCase()));
@@ -392,7 +426,7 @@ class MofCompiler {
         WBEMSTATUS.WBEMMOF_E_UNEXPECTED_ALIAS,
         message,
       );
-      if (this.stopped) return;
+      if (this.halted) return;
     }
     this.pending = [];
   }
@@ -439,6 +473,6 @@ class MofCompiler {
 
   private fail(name: string, loc: Loc, hr: number, message: string, errorObject: ExtendedStatus | null = null): void {
     this.failures.push({ hr, name, loc: sourceLocation(loc), message, errorObject });
-    if (this.options.continueOnError !== true) this.stopped = true;
+    if (this.options.continueOnError !== true) this.halted = true;
   }
 }

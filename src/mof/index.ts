@@ -3,7 +3,14 @@
  * check → AST → model → compile against a MofTarget (decisions §12).
  */
 export * from './ast';
-export { checkAliases, aliasDefinitions, aliasReferences, findAliasCycles } from './checkAliases';
+export {
+  aliasDefinitions,
+  aliasedDeclarations,
+  aliasReferences,
+  checkAliases,
+  findAliasCycles,
+  takesPartInAliases,
+} from './checkAliases';
 export type { AliasCycle, AliasedDeclaration, CheckAliasesOptions } from './checkAliases';
 export { checkDocument } from './checkDocument';
 export { compileMof } from './compileMof';

@@ -1,5 +1,5 @@
 import type { MofDocument } from './ast';
-import { checkAliases } from './checkAliases';
+import { aliasedDeclarations, checkAliases } from './checkAliases';
 import { checkDocument } from './checkDocument';
 import type { MofDiagnostic } from './diagnostics';
 import { parseMofDocument } from './parser';
@@ -20,7 +20,9 @@ export function parseMof(text: string, file = '<input>'): ParseMofResult {
   const { document, diagnostics } = parseMofDocument(text, file);
   diagnostics.push(...checkDocument(document, text));
   const includes = document.definitions.some((d) => d.kind === 'Pragma' && d.name === 'include');
-  diagnostics.push(...checkAliases([document], { requireDefined: !includes, getText: () => text }));
+  diagnostics.push(
+    ...checkAliases(aliasedDeclarations([document]), { requireDefined: !includes, getText: () => text }),
+  );
   return { document, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -1,10 +1,10 @@
 import type { Definition, MofDocument, PragmaNode } from './ast';
-import { checkAliases } from './checkAliases';
+import { aliasedDeclarations, checkAliases } from './checkAliases';
 import { checkDocument } from './checkDocument';
 import { decodeMofBytes } from './decodeMofBytes';
 import { makeDiagnostic, type MofDiagnostic } from './diagnostics';
 import { sortDiagnostics } from './parseMof';
-import { parseMofDocument } from './parser';
+import { parseMofDocument, type ParseDocumentResult } from './parser';
 
 /**
  * Where MOF files come from: the browser's file picker, IndexedDB, or node:fs in tests and the
@@ -26,116 +26,164 @@ export interface ParseMofFilesResult {
   readonly diagnostics: readonly MofDiagnostic[];
 }
 
+/** One file's syntax and the checks that need no repository (default values against their types). */
+export function parseChecked(text: string, path: string): ParseDocumentResult {
+  const result = parseMofDocument(text, path);
+  result.diagnostics.push(...checkDocument(result.document, text));
+  return result;
+}
+
+/** One file parsed, with where its includes go (decided, and read, before any is followed). */
+export interface SettledFile {
+  readonly document: MofDocument;
+  /** The file's own problems (syntax, default values, its includes), not yet sorted. */
+  readonly local: MofDiagnostic[];
+  /** Include pragmas that can be followed → the included file's path. */
+  readonly includes: ReadonlyMap<PragmaNode, string>;
+  /** Some include could not be followed (so an alias may be defined where we cannot see). */
+  readonly unresolved: boolean;
+}
+
+/** Reads a file once per parse or compilation, however often it is included; reads start early. */
+export type FileReader = (path: string) => Promise<ReadOutcome>;
+
+export function fileReader(source: MofFileSource, decode: (bytes: Uint8Array) => string = decodeMofBytes): FileReader {
+  const reads = new Map<string, Promise<ReadOutcome>>();
+  return (path) => {
+    let p = reads.get(path);
+    if (p === undefined) {
+      p = readFile(source, path, decode);
+      reads.set(path, p);
+    }
+    return p;
+  };
+}
+
+/**
+ * Parses one file (syntax and the checks that need no repository) and settles its includes:
+ * each is resolved relative to the file and read (all reads started at once, so a 1,600-file
+ * schema is not read one await at a time); a missing file or a cycle is
+ * WBEMMOF_E_INVALID_INCLUDE_FILE at the include. `stack` is the chain of including files.
+ */
+export async function settleFile(
+  path: string,
+  text: string,
+  stack: readonly string[],
+  source: MofFileSource,
+  read: FileReader,
+  parse: (text: string, path: string) => ParseDocumentResult = parseChecked,
+): Promise<SettledFile> {
+  const result = parse(text, path);
+  const local = result.diagnostics;
+  const pending: Array<{ pragma: PragmaNode; target: string }> = [];
+  let unresolved = false;
+  for (const d of result.document.definitions) {
+    if (d.kind !== 'Pragma' || d.name !== 'include') continue;
+    const arg = d.args[0];
+    if (d.args.length !== 1 || arg?.kind !== 'String') continue; // reported by the parser
+    let target: string | undefined;
+    try {
+      target = source.resolve(path, arg.value);
+    } catch (e) {
+      local.push(includeProblem(d, text, `Cannot resolve include "${arg.value}": ${errorText(e)}.`));
+      unresolved = true;
+      continue;
+    }
+    if (target === path || stack.includes(target)) {
+      local.push(includeProblem(d, text, `Include cycle: ${[...stack, path, target].join(' → ')} includes itself.`));
+      unresolved = true;
+      continue;
+    }
+    void read(target);
+    pending.push({ pragma: d, target });
+  }
+  const includes = new Map<PragmaNode, string>();
+  for (const { pragma, target } of pending) {
+    const outcome = await read(target);
+    if (outcome.text === undefined) {
+      const name = (pragma.args[0] as { value: string }).value;
+      local.push(includeProblem(pragma, text, `Cannot find include file "${name}" (${target})${outcome.why}.`));
+      unresolved = true;
+      continue;
+    }
+    includes.set(pragma, target);
+  }
+  return { document: result.document, local, includes, unresolved };
+}
+
 /**
  * Parses a MOF file and everything it includes (`#pragma include("x")`, `#include ("x")`),
- * includes resolved relative to the including file, in order. A missing file or an include
- * cycle is WBEMMOF_E_INVALID_INCLUDE_FILE at the include. Reads are started ahead of parsing
- * (all includes of a file at once) so a 1,600-file schema is not read one await at a time.
+ * includes resolved relative to the including file, in order (settleFile). Every file is parsed
+ * once, however often it is included.
  */
 export async function parseMofFiles(entry: string, source: MofFileSource): Promise<ParseMofFilesResult> {
   const documents: MofDocument[] = [];
   const diagnostics: MofDiagnostic[] = [];
   const texts = new Map<string, string>();
-  const reads = new Map<string, Promise<ReadOutcome>>();
+  const read = fileReader(source);
   const parsed = new Set<string>();
   let unresolved = false;
-
-  const read = (path: string): Promise<ReadOutcome> => {
-    let p = reads.get(path);
-    if (p === undefined) {
-      p = readFile(source, path);
-      reads.set(path, p);
-    }
-    return p;
-  };
 
   const visit = async (path: string, text: string, stack: readonly string[]): Promise<void> => {
     parsed.add(path);
     texts.set(path, text);
-    const result = parseMofDocument(text, path);
-    const local = [...result.diagnostics, ...checkDocument(result.document, text)];
-    const index = documents.push(result.document) - 1;
-
-    const includes: Array<{ pragma: PragmaNode; target: string | undefined }> = [];
-    for (const d of result.document.definitions) {
-      if (d.kind !== 'Pragma' || d.name !== 'include') continue;
-      const arg = d.args[0];
-      if (d.args.length !== 1 || arg?.kind !== 'String') continue; // reported by the parser
-      let target: string | undefined;
-      try {
-        target = source.resolve(path, arg.value);
-      } catch (e) {
-        local.push(includeProblem(d, text, `Cannot resolve include "${arg.value}": ${errorText(e)}.`));
-      }
-      if (target !== undefined && !parsed.has(target)) void read(target);
-      includes.push({ pragma: d, target });
-    }
-
-    const resolved = new Map<PragmaNode, string>();
+    const file = await settleFile(path, text, stack, source, read);
+    if (file.unresolved) unresolved = true;
+    const index = documents.push(file.document) - 1;
     const inner: MofDiagnostic[] = [];
-    for (const { pragma, target } of includes) {
-      if (target === undefined) {
-        unresolved = true;
-        continue;
-      }
-      const name = (pragma.args[0] as { value: string }).value;
-      if (target === path || stack.includes(target)) {
-        local.push(
-          includeProblem(pragma, text, `Include cycle: ${[...stack, path, target].join(' → ')} includes itself.`),
-        );
-        unresolved = true;
-        continue;
-      }
-      if (!parsed.has(target)) {
-        const outcome = await read(target);
-        if (outcome.text === undefined) {
-          local.push(includeProblem(pragma, text, `Cannot find include file "${name}" (${target})${outcome.why}.`));
-          unresolved = true;
-          continue;
-        }
-        const before = diagnostics.length;
-        await visit(target, outcome.text, [...stack, path]);
-        inner.push(...diagnostics.splice(before));
-      }
-      resolved.set(pragma, target);
+    for (const target of file.includes.values()) {
+      if (parsed.has(target)) continue;
+      const before = diagnostics.length;
+      await visit(target, (await read(target)).text!, [...stack, path]);
+      inner.push(...diagnostics.splice(before));
     }
-    if (resolved.size > 0) {
-      const definitions: Definition[] = result.document.definitions.map((d) =>
-        d.kind === 'Pragma' && resolved.has(d) ? { ...d, resolved: resolved.get(d)! } : d,
-      );
-      documents[index] = { ...result.document, definitions };
+    if (file.includes.size > 0) {
+      const definitions: Definition[] = file.document.definitions.map((d) => {
+        const target = d.kind === 'Pragma' ? file.includes.get(d) : undefined;
+        return target === undefined ? d : { ...(d as PragmaNode), resolved: target };
+      });
+      documents[index] = { ...file.document, definitions };
     }
     // This file's own diagnostics first, in source order, then those of the files it includes.
-    diagnostics.push(...sortDiagnostics(local), ...inner);
+    diagnostics.push(...sortDiagnostics(file.local), ...inner);
   };
 
   const first = await read(entry);
   if (first.text === undefined) {
-    diagnostics.push(
-      makeDiagnostic('WBEMMOF_E_INVALID_INCLUDE_FILE', `Cannot read the file "${entry}"${first.why}.`, entry, '', {
-        offset: 0,
-        line: 1,
-        column: 1,
-      }),
-    );
+    diagnostics.push(entryProblem(entry, first));
     return { documents, diagnostics };
   }
   await visit(entry, first.text, []);
-  diagnostics.push(...checkAliases(documents, { requireDefined: !unresolved, getText: (f) => texts.get(f) }));
+  diagnostics.push(
+    ...checkAliases(aliasedDeclarations(documents), { requireDefined: !unresolved, getText: (f) => texts.get(f) }),
+  );
   return { documents, diagnostics };
 }
 
-interface ReadOutcome {
+/** The entry file itself cannot be read. */
+export function entryProblem(entry: string, outcome: ReadOutcome): MofDiagnostic {
+  return makeDiagnostic('WBEMMOF_E_INVALID_INCLUDE_FILE', `Cannot read the file "${entry}"${outcome.why}.`, entry, '', {
+    offset: 0,
+    line: 1,
+    column: 1,
+  });
+}
+
+export interface ReadOutcome {
   readonly text: string | undefined;
   /** Why the read failed, as a suffix for the message (empty when the file is just absent). */
   readonly why: string;
 }
 
-async function readFile(source: MofFileSource, path: string): Promise<ReadOutcome> {
+async function readFile(
+  source: MofFileSource,
+  path: string,
+  decode: (bytes: Uint8Array) => string,
+): Promise<ReadOutcome> {
   try {
     const data = await source.read(path);
     if (data === undefined) return { text: undefined, why: '' };
-    return { text: typeof data === 'string' ? data : decodeMofBytes(data), why: '' };
+    return { text: typeof data === 'string' ? data : decode(data), why: '' };
   } catch (e) {
     return { text: undefined, why: `: ${errorText(e)}` };
   }

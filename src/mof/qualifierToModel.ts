@@ -38,8 +38,18 @@ export function qualifierToModel(
           0,
           node.flavors.map((f) => f.name),
         );
-  const typed = decl?.type === undefined ? undefined : declaredValue(node.value, decl.type, ctx);
-  const { type, value } = typed ?? naturalValue(node.value, ctx);
+  const declared = decl?.type;
+  const v = node.value;
+  // The common cases first, without the general conversion's scratch objects: a scalar string
+  // or boolean qualifier as declared (Description, Key, Abstract … on every element of a schema).
+  if (declared !== undefined && !declared.array) {
+    if (declared.base === 'string' && v?.kind === 'String')
+      return { name: node.name.value, type: declared, value: v.value, flavor };
+    if (declared.base === 'boolean' && (v === undefined || v.kind === 'Boolean'))
+      return { name: node.name.value, type: declared, value: v === undefined ? true : v.value, flavor };
+  }
+  const typed = declared === undefined ? undefined : declaredValue(v, declared, ctx);
+  const { type, value } = typed ?? naturalValue(v, ctx);
   return { name: node.name.value, type, value, flavor };
 }
 

@@ -103,13 +103,25 @@ export function qualifierDeclarationToModel(node: QualifierDeclarationNode): Con
   return { value, problems: cc.problems };
 }
 
+/**
+ * Plain types (no class, no bound) are shared: model objects are never changed, and a schema
+ * has thousands of `string` properties.
+ */
+const plainTypes = new Map<string, CimType>();
+function plainType(base: CimType['base'], array: boolean): CimType {
+  const k = array ? `${base}[]` : base;
+  let t = plainTypes.get(k);
+  if (t === undefined) plainTypes.set(k, (t = Object.freeze({ base, array })));
+  return t;
+}
+
 /** `Cls ref` → ref:Cls; `object ref` → ref; `Cls` → object:Cls; `object` → object; `a[10]` → arraySize 10. */
 export function cimType(t: TypeNode, array: ArraySuffixNode | undefined): CimType {
   const base = t.base === 'void' ? 'object' : t.base;
   const isArray = array !== undefined;
   const size = array?.size;
   if (t.className === undefined)
-    return size === undefined ? { base, array: isArray } : { base, array: isArray, arraySize: size };
+    return size === undefined ? plainType(base, isArray) : { base, array: isArray, arraySize: size };
   return size === undefined
     ? { base, array: isArray, className: t.className }
     : { base, array: isArray, className: t.className, arraySize: size };

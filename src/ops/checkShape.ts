@@ -26,14 +26,30 @@ export interface ShapeContext {
   readonly isSubclassOf: SubclassTest;
 }
 
-/** Every qualifier set of a definition with its path, class first. */
-function* qualifierSets(def: ClassDefinition): Generator<[readonly Qualifier[], string[]]> {
-  yield [def.qualifiers, [def.name]];
-  for (const p of def.properties) yield [p.qualifiers, [def.name, p.name]];
+/**
+ * Where a qualifier set sits: the class itself, a property or method (`member`), or a parameter.
+ * Paths are built only for a failure (a schema import visits every set of every put).
+ */
+type QualifierSetVisitor = (qs: readonly Qualifier[], member?: string, parameter?: string) => OpFailure | null;
+
+/** Visits every qualifier set of a definition, class first; stops at the first failure. */
+function eachQualifierSet(def: ClassDefinition, visit: QualifierSetVisitor): OpFailure | null {
+  let f = visit(def.qualifiers);
+  if (f) return f;
+  for (const p of def.properties) if ((f = visit(p.qualifiers, p.name))) return f;
   for (const m of def.methods) {
-    yield [m.qualifiers, [def.name, m.name]];
-    for (const p of m.parameters) yield [p.qualifiers, [def.name, m.name, p.name]];
+    if ((f = visit(m.qualifiers, m.name))) return f;
+    for (const p of m.parameters) if ((f = visit(p.qualifiers, m.name, p.name))) return f;
   }
+  return null;
+}
+
+function setPath(def: ClassDefinition, member?: string, parameter?: string): string[] {
+  return member === undefined
+    ? [def.name]
+    : parameter === undefined
+      ? [def.name, member]
+      : [def.name, member, parameter];
 }
 
 /**
@@ -85,19 +101,20 @@ function checkNames(def: ClassDefinition): OpFailure | null {
         );
     }
   }
-  for (const [qs, path] of qualifierSets(def)) {
+  return eachQualifierSet(def, (qs, member, parameter) => {
     const dup = firstDuplicate(qs);
     for (const [i, q] of qs.entries()) {
-      const f = validMemberName(q.name) ? null : checkMemberName(q.name, 'qualifier', [...path, q.name]);
+      if (validMemberName(q.name) && i !== dup) continue;
+      const path = setPath(def, member, parameter);
+      const f = checkMemberName(q.name, 'qualifier', [...path, q.name]);
       if (f) return f;
-      if (i === dup)
-        return failure(HR.E_INVALID_PARAMETER, q.name, `Qualifier "${q.name}" appears twice on ${path.join('.')}.`, [
-          ...path,
-          q.name,
-        ]);
+      return failure(HR.E_INVALID_PARAMETER, q.name, `Qualifier "${q.name}" appears twice on ${path.join('.')}.`, [
+        ...path,
+        q.name,
+      ]);
     }
-  }
-  return null;
+    return null;
+  });
 }
 
 const KEY_FORBIDDEN = new Set(['real32', 'real64', 'object']);
@@ -233,31 +250,34 @@ export function checkShape(
     return failure(HR.E_INVALID_QUALIFIER, 'Terminal', `A class cannot be both Terminal and Abstract.`, at('Terminal'));
   }
 
-  for (const [qs, path] of qualifierSets(def)) {
+  const badType = eachQualifierSet(def, (qs, member, parameter) => {
     for (const q of qs) {
-      const decl = ctx.qualifierDecl(q.name);
-      if (!qualifierTypeAllowed(q, decl)) {
-        return failure(
-          HR.E_INVALID_QUALIFIER_TYPE,
-          q.name,
-          `Qualifier ${q.name} on ${path.join('.')} has a value of another type than its declaration allows.`,
-          [...path, q.name],
-        );
-      }
+      if (qualifierTypeAllowed(q, ctx.qualifierDecl(q.name))) continue;
+      const path = setPath(def, member, parameter);
+      return failure(
+        HR.E_INVALID_QUALIFIER_TYPE,
+        q.name,
+        `Qualifier ${q.name} on ${path.join('.')} has a value of another type than its declaration allows.`,
+        [...path, q.name],
+      );
     }
-  }
-  for (const [qs, path] of qualifierSets(def)) {
+    return null;
+  });
+  if (badType) return badType;
+  const badFlavor = eachQualifierSet(def, (qs, member, parameter) => {
     for (const q of qs) {
-      if ((q.flavor & ~STORABLE_FLAVOR_BITS) !== 0) {
-        return failure(
-          HR.E_INVALID_FLAVOR,
-          q.name,
-          `Qualifier ${q.name} on ${path.join('.')} carries flavor bits that cannot be set (0x${q.flavor.toString(16)}).`,
-          [...path, q.name],
-        );
-      }
+      if ((q.flavor & ~STORABLE_FLAVOR_BITS) === 0) continue;
+      const path = setPath(def, member, parameter);
+      return failure(
+        HR.E_INVALID_FLAVOR,
+        q.name,
+        `Qualifier ${q.name} on ${path.join('.')} carries flavor bits that cannot be set (0x${q.flavor.toString(16)}).`,
+        [...path, q.name],
+      );
     }
-  }
+    return null;
+  });
+  if (badFlavor) return badFlavor;
 
   const inDefault = ctx.qualifierDecl('In')?.defaultValue === true;
   for (const m of def.methods) {

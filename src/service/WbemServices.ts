@@ -29,6 +29,7 @@ import {
 import { traceQualifier, type QualifierElement, type QualifierTrace } from './traceQualifier';
 import {
   applyMof,
+  importMofFiles,
   importFailure,
   importWithSink,
   syntaxFailure,
@@ -37,7 +38,7 @@ import {
 } from './importMof';
 import { parseMof } from '../mof/parseMof';
 import { printNamespace } from '../mof/print/printNamespace';
-import { parseMofFiles, type MofFileSource } from '../mof/parseMofFiles';
+import type { MofFileSource } from '../mof/parseMofFiles';
 
 export interface ConnectOptions {
   /** The acting principal; `Administrator` (a member of Administrators) by default. */
@@ -636,20 +637,17 @@ export class WbemServices {
   ): Promise<MofImportResult> {
     if (!this.repo.state.ns(this.namespace)) return importFailure(HR.E_INVALID_NAMESPACE);
     if (!this.enabled()) return importFailure(HR.E_ACCESS_DENIED);
-    const parsed =
-      typeof input === 'string'
-        ? (() => {
-            const r = parseMof(input, '<input>');
-            return { documents: [r.document], diagnostics: r.diagnostics };
-          })()
-        : await parseMofFiles(input.entry, input.source);
+    const thrown = (e: unknown) => {
+      const f = thrownFailure(e);
+      return importFailure(f.hr, toExtendedStatus(f, 'MOF import'));
+    };
+    if (typeof input !== 'string') {
+      const { entry, source } = input;
+      return importMofFiles(this.repo, this.namespace, entry, source, this.user, this.locale, options).catch(thrown);
+    }
+    const parsed = parseMof(input, '<input>');
     if (parsed.diagnostics.length > 0) return syntaxFailure(parsed.diagnostics);
-    return applyMof(this.repo, this.namespace, parsed.documents, this.user, this.locale, options).catch(
-      (e: unknown) => {
-        const f = thrownFailure(e);
-        return importFailure(f.hr, toExtendedStatus(f, 'MOF import'));
-      },
-    );
+    return applyMof(this.repo, this.namespace, [parsed.document], this.user, this.locale, options).catch(thrown);
   }
 
   /** importMof with an object sink: progress per declaration with SEND_STATUS, then one final status. */

@@ -9,7 +9,9 @@ import {
   type QualifierDeclaration,
   type SourceLocation,
 } from '../model';
-import { compileMof, type MofCompileResult } from '../mof/compileMof';
+import { compileMof, type MofCompileOptions, type MofCompileResult } from '../mof/compileMof';
+import { compileMofFiles } from '../mof/compileMofFiles';
+import type { MofFileSource } from '../mof/parseMofFiles';
 import type { MofDiagnostic } from '../mof/diagnostics';
 import type { MofOpResult, MofTarget } from '../mof/mofTarget';
 import type { MofDocument } from '../mof/ast';
@@ -127,41 +129,75 @@ export async function applyMof(
 ): Promise<MofImportResult> {
   return repo.exclusive('MOF import', async (txn) => {
     const target = transactionTarget(repo, txn, user, locale, options.isCancelled);
-    const compiled = await compileMof(documents, target, {
-      defaultNamespace: namespace,
-      ...(options.continueOnError ? { continueOnError: true } : {}),
-      ...(options.classFlags !== undefined ? { classFlags: options.classFlags } : {}),
-      ...(options.instanceFlags !== undefined ? { instanceFlags: options.instanceFlags } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    const cancelled = options.isCancelled?.() ?? false;
-    const failed = compiled.hr >>> 0 >= 0x80000000;
-    const keep = !cancelled && (!failed || options.continueOnError === true);
-    if (!keep) txn.aborted = true;
-    const first = compiled.failures[0];
-    const hr = cancelled ? HR.E_CALL_CANCELLED : compiled.hr;
-    let errorObject: ExtendedStatus | null = null;
-    if (cancelled)
-      errorObject = toExtendedStatus(failure(HR.E_CALL_CANCELLED, '', 'The import was cancelled.'), 'MOF import');
-    else if (first) {
-      const base = first.errorObject ?? toExtendedStatus(failure(first.hr, first.name, first.message), 'MOF import');
-      errorObject = {
-        ...base,
-        Location: first.loc as SourceLocation,
-        Description: `${first.loc.file}:${first.loc.line}:${first.loc.column}: ${base.Description}`,
-      };
-    }
-    return {
-      hr,
-      errorObject,
-      diagnostics: [],
-      failures: compiled.failures,
-      classes: compiled.classes,
-      instances: compiled.instances,
-      qualifiers: compiled.qualifiers,
-      committed: keep && txn.changes.length > 0,
-    };
+    const compiled = await compileMof(documents, target, compileOptions(namespace, options));
+    return settleImport(txn, compiled, options);
   });
+}
+
+/**
+ * Parse and apply MOF files as one operation, each file applied as soon as it is parsed
+ * (compileMofFiles: no syntax tree of the whole import is kept). A syntax problem in any file
+ * rolls back what was applied, so nothing is (decisions §12), and every problem is reported.
+ */
+export async function importMofFiles(
+  repo: Repository,
+  namespace: string,
+  entry: string,
+  source: MofFileSource,
+  user: string,
+  locale: number,
+  options: MofImportOptions = {},
+): Promise<MofImportResult> {
+  return repo.exclusive('MOF import', async (txn) => {
+    const target = transactionTarget(repo, txn, user, locale, options.isCancelled);
+    const r = await compileMofFiles(entry, source, target, compileOptions(namespace, options));
+    if (r.diagnostics.length > 0) {
+      txn.aborted = true;
+      return syntaxFailure(r.diagnostics);
+    }
+    return settleImport(txn, r.compiled, options);
+  });
+}
+
+function compileOptions(namespace: string, options: MofImportOptions): MofCompileOptions {
+  return {
+    defaultNamespace: namespace,
+    ...(options.continueOnError ? { continueOnError: true } : {}),
+    ...(options.classFlags !== undefined ? { classFlags: options.classFlags } : {}),
+    ...(options.instanceFlags !== undefined ? { instanceFlags: options.instanceFlags } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+}
+
+/** The outcome of a compiled import: commit what it applied, or roll it back (failed or cancelled). */
+function settleImport(txn: Txn, compiled: MofCompileResult, options: MofImportOptions): MofImportResult {
+  const cancelled = options.isCancelled?.() ?? false;
+  const failed = compiled.hr >>> 0 >= 0x80000000;
+  const keep = !cancelled && (!failed || options.continueOnError === true);
+  if (!keep) txn.aborted = true;
+  const first = compiled.failures[0];
+  const hr = cancelled ? HR.E_CALL_CANCELLED : compiled.hr;
+  let errorObject: ExtendedStatus | null = null;
+  if (cancelled)
+    errorObject = toExtendedStatus(failure(HR.E_CALL_CANCELLED, '', 'The import was cancelled.'), 'MOF import');
+  else if (first) {
+    const base = first.errorObject ?? toExtendedStatus(failure(first.hr, first.name, first.message), 'MOF import');
+    errorObject = {
+      ...base,
+      Location: first.loc as SourceLocation,
+      Description: `${first.loc.file}:${first.loc.line}:${first.loc.column}: ${base.Description}`,
+    };
+  }
+  return {
+    hr,
+    errorObject,
+    diagnostics: [],
+    failures: compiled.failures,
+    classes: compiled.classes,
+    instances: compiled.instances,
+    qualifiers: compiled.qualifiers,
+    committed: keep && txn.changes.length > 0,
+  };
 }
 
 /** An import that applied nothing, failing before any declaration (no namespace, no right, storage). */
