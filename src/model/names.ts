@@ -1,20 +1,6 @@
-/**
- * Lower-cased names, memoised: the same few thousand names are looked up millions of times
- * (a schema import lower-cases every property name at every level of resolution), and
- * `toLowerCase` allocates a new string each time. Bounded, so odd inputs cannot grow it forever.
- */
-const keys = new Map<string, string>();
-const MAX_KEYS = 50_000;
-
 /** CIM names are case-insensitive and keep their spelling: this is the lookup key. */
 export function nameKey(name: string): string {
-  let k = keys.get(name);
-  if (k === undefined) {
-    if (keys.size >= MAX_KEYS) keys.clear();
-    k = name.toLowerCase();
-    keys.set(name, k);
-  }
-  return k;
+  return name.toLowerCase();
 }
 
 /** Case-insensitive name equality; allocates nothing for ASCII names (resolution and parsing call it constantly). */

@@ -8,7 +8,8 @@ import { compareNames, type QualifierDeclaration } from '../../model';
 import { Repository } from '../../repository/Repository';
 import type { ResolvedClass } from '../../resolve/resolvedClass';
 import { connectServer } from '../../service/connectServer';
-import type { MofImportResult } from '../../service/importMof';
+import { applyMof, type MofImportResult } from '../../service/importMof';
+import { parseMofFiles } from '../parseMofFiles';
 import { printNamespace } from '../print/printNamespace';
 
 /**
@@ -199,6 +200,16 @@ describe('DMTF CIM Schema 2.49 into root\\cimv2 (decisions §12)', () => {
       }
       expect(classesWithOverrides).toBe(749);
     });
+  });
+
+  it('is what parsing every file first and then compiling gives: same failures, same export', async () => {
+    const parsed = await parseMofFiles(ENTRY, nodeFileSource());
+    expect(parsed.diagnostics).toEqual([]);
+    const twoPhase = new Repository();
+    const r = await applyMof(twoPhase, NS, parsed.documents, 'Administrator', 0x409, { continueOnError: true });
+    expect(r.failures).toEqual(result.failures);
+    expect([r.classes, r.qualifiers]).toEqual([result.classes, result.qualifiers]);
+    expect(printNamespace(twoPhase.state.ns(NS)!)).toBe(printNamespace(repo.state.ns(NS)!));
   });
 
   describe('round trip', () => {
