@@ -13,6 +13,7 @@ import {
 } from '../model';
 import { AMENDED, cls, DISABLEOVERRIDE, method, param, prop, qual, TOSUBCLASS } from '../model/build';
 import type { CimClass } from '../service/cimObjects';
+import { qualifierOrigin, type ResolvedQualifier } from '../resolve/resolvedClass';
 import type { WbemServices } from '../service/WbemServices';
 import { recordingSink } from '../testing/sinks';
 import { inst, testRepo, type TestRepo } from '../testing/testRepo';
@@ -165,8 +166,8 @@ function naiveDerive(defs: ReadonlyMap<string, ClassDefinition>, name: string): 
 
 /** The engine's effective class in the same comparable shape. */
 function project(c: CimClass): NaiveClass {
-  const qs = (q: readonly { name: string; value: CimValue; flavor: number; origin: 'local' | 'propagated' }[]) =>
-    byLcName(q.map((x) => ({ name: x.name, value: x.value, flavor: x.flavor, origin: x.origin })));
+  const qs = (q: readonly ResolvedQualifier[]) =>
+    byLcName(q.map((x) => ({ name: x.name, value: x.value, flavor: x.flavor, origin: qualifierOrigin(x) })));
   return {
     name: c.name,
     superclass: c.superclass,

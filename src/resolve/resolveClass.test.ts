@@ -5,7 +5,7 @@ import { setupAll } from '../testing/cases';
 import { testRepo } from '../testing/testRepo';
 import type { CimClass } from '../service/cimObjects';
 import { resolveClass } from './resolveClass';
-import type { ResolvedClass, ResolvedQualifier } from './resolvedClass';
+import { qualifierOrigin, type ResolvedClass, type ResolvedQualifier } from './resolvedClass';
 
 /** Effective classes, decisions §2b: propagation by flavor, Key, origins, class origin of overrides. */
 
@@ -20,7 +20,7 @@ const last = <T>(xs: readonly T[]) => xs[xs.length - 1]!;
 /** `Name=value (origin, flavor)`, sorted by name: the comparable form of a qualifier set. */
 const show = (qs: readonly ResolvedQualifier[]) =>
   qs
-    .map((q) => `${q.name}=${JSON.stringify(q.value)} (${q.origin}, 0x${q.flavor.toString(16)})`)
+    .map((q) => `${q.name}=${JSON.stringify(q.value)} (${qualifierOrigin(q)}, 0x${q.flavor.toString(16)})`)
     .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
 
 const K = qual('Key');

@@ -2,9 +2,18 @@ import type { CimType, ClassDefinition, CimValue, ParameterDecl, Qualifier } fro
 
 export type QualifierOrigin = 'local' | 'propagated';
 
-/** A qualifier as an effective class reports it: where it came from. */
+/**
+ * A qualifier as an effective class reports it. One the element declares itself is the stored
+ * qualifier, shared (model objects are never changed, and a schema has tens of thousands of
+ * them); one passed down from a superclass is a copy marked `origin: 'propagated'`.
+ */
 export interface ResolvedQualifier extends Qualifier {
-  readonly origin: QualifierOrigin;
+  readonly origin?: 'propagated';
+}
+
+/** Where a resolved qualifier comes from. */
+export function qualifierOrigin(q: ResolvedQualifier): QualifierOrigin {
+  return q.origin ?? 'local';
 }
 
 export interface ResolvedProperty {

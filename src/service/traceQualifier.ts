@@ -1,6 +1,6 @@
 import { findByName, nameKey } from '../model';
 import { disablesOverride, passesToSubclass } from '../resolve/qualifierFacts';
-import type { ResolvedQualifier } from '../resolve/resolvedClass';
+import { qualifierOrigin, type ResolvedQualifier } from '../resolve/resolvedClass';
 import type { NamespaceData } from '../repository/namespaceData';
 import { WBEM_FLAVOR } from '../errors/wbem';
 
@@ -58,13 +58,13 @@ export function traceQualifier(
   if (!q || !cls) return undefined;
   // Where it was declared: walk up while the parent passes it down unchanged.
   let declaredIn = cls.name;
-  if (q.origin === 'propagated') {
+  if (qualifierOrigin(q) === 'propagated') {
     for (const anc of cls.derivation) {
       const aq = qualifiersOn(ns, anc, element);
       const found = aq && findByName(aq, qualifier);
       if (!found) break;
       declaredIn = anc;
-      if (found.origin === 'local') break;
+      if (qualifierOrigin(found) === 'local') break;
     }
   }
   const receivers: QualifierReceiver[] = [];
@@ -86,7 +86,7 @@ export function traceQualifier(
       seeing.add(key);
       receivers.push({
         className: def.name,
-        via: found.origin === 'propagated' ? 'propagated' : 'overridden',
+        via: qualifierOrigin(found) === 'propagated' ? 'propagated' : 'overridden',
         value: found.value,
         overridable: !disablesOverride(found),
       });

@@ -28,7 +28,7 @@ function cls(
     ...definition,
     genus: 'class',
     derivation,
-    qualifiers: definition.qualifiers.map((q) => ({ ...q, origin: 'local' as const })),
+    qualifiers: definition.qualifiers,
     properties: [],
     methods: [],
     definition,

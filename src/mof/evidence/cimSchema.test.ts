@@ -6,7 +6,7 @@ import { nodeFileSource } from '../../cli/nodeFileSource';
 import { hrName } from '../../errors/wbem';
 import { compareNames, type QualifierDeclaration } from '../../model';
 import { Repository } from '../../repository/Repository';
-import type { ResolvedClass } from '../../resolve/resolvedClass';
+import { qualifierOrigin, type ResolvedClass } from '../../resolve/resolvedClass';
 import { connectServer } from '../../service/connectServer';
 import { applyMof, type MofImportResult } from '../../service/importMof';
 import { parseMofFiles } from '../parseMofFiles';
@@ -162,7 +162,7 @@ describe('DMTF CIM Schema 2.49 into root\\cimv2 (decisions §12)', () => {
         // pywbem_mock: effective class qualifiers == declared ones.
         expect(lower(o.effective_class_qualifiers)).toEqual(lower(o.declared_class_qualifiers));
         // Ours: the local ones plus what the superclass passes down; the local ones are exactly pywbem's.
-        expect(lower(c.qualifiers.filter((q) => q.origin === 'local').map((q) => q.name))).toEqual(
+        expect(lower(c.qualifiers.filter((q) => qualifierOrigin(q) === 'local').map((q) => q.name))).toEqual(
           lower(o.declared_class_qualifiers),
         );
         const propagated = c.qualifiers.filter(
