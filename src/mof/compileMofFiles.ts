@@ -1,11 +1,10 @@
 import type { ClassDeclarationNode, InstanceDeclarationNode } from './ast';
 import { checkAliases, takesPartInAliases, type AliasedDeclaration } from './checkAliases';
 import { isInclude, MofCompiler, type MofCompileOptions, type MofCompileResult } from './compileMof';
-import { decodeMofBytes } from './decodeMofBytes';
 import type { MofDiagnostic } from './diagnostics';
 import type { MofTarget } from './mofTarget';
 import { sortDiagnostics } from './parseMof';
-import { entryProblem, fileReader, parseChecked, settleFile, type MofFileSource } from './parseMofFiles';
+import { entryProblem, fileReader, parseChecked, settleFile, textOf, type MofFileSource } from './parseMofFiles';
 
 export interface CompileMofFilesOptions extends MofCompileOptions {
   /** A clock in milliseconds: when given, the time spent decoding and parsing is reported. */
@@ -53,7 +52,8 @@ export async function compileMofFiles(
       parseMs += clock() - t;
     }
   };
-  const read = fileReader(source, (bytes) => timed(() => decodeMofBytes(bytes)));
+  const read = fileReader(source);
+  const decode = (data: Uint8Array | string) => timed(() => textOf(data));
   const defs = new Map<string, ClassDeclarationNode | InstanceDeclarationNode>();
   const aliasUsers: AliasedDeclaration[] = [];
   const compiler = new MofCompiler(target, options, {
@@ -63,7 +63,8 @@ export async function compileMofFiles(
     },
   });
   const diagnostics: MofDiagnostic[] = [];
-  const texts = new Map<string, string>();
+  /** What each file's source gave, to decode again for an alias problem's code frame. */
+  const raw = new Map<string, Uint8Array | string>();
   const parsed = new Set<string>();
   let unresolved = false;
   let finished = false;
@@ -77,11 +78,17 @@ export async function compileMofFiles(
    * its definitions in order while nothing has gone wrong, following includes where they stand.
    * A file included again is compiled again (includes are textual), its problems not repeated.
    */
-  const visit = async (path: string, text: string, stack: readonly string[], first: boolean): Promise<void> => {
+  const visit = async (
+    path: string,
+    data: Uint8Array | string,
+    stack: readonly string[],
+    first: boolean,
+  ): Promise<void> => {
     if (first) {
       parsed.add(path);
-      texts.set(path, text);
+      raw.set(path, data);
     }
+    const text = decode(data);
     const file = await settle(path, text, stack);
     if (first) {
       if (file.unresolved) unresolved = true;
@@ -102,18 +109,22 @@ export async function compileMofFiles(
       }
       const next = file.includes.get(def);
       if (next !== undefined && (!parsed.has(next) || (compiling() && !stack.includes(next)))) {
-        await visit(next, (await read(next)).text!, [...stack, path], !parsed.has(next));
+        await visit(next, (await read(next)).data!, [...stack, path], !parsed.has(next));
       }
       if (compiling()) compiler.progress();
     }
   };
 
   const start = await read(entry);
-  if (start.text === undefined) {
+  if (start.data === undefined) {
     diagnostics.push(entryProblem(entry, start));
   } else {
-    await visit(entry, start.text, [], true);
-    diagnostics.push(...checkAliases(aliasUsers, { requireDefined: !unresolved, getText: (f) => texts.get(f) }));
+    await visit(entry, start.data, [], true);
+    const getText = (f: string) => {
+      const data = raw.get(f);
+      return data === undefined ? undefined : textOf(data);
+    };
+    diagnostics.push(...checkAliases(aliasUsers, { requireDefined: !unresolved, getText }));
   }
   finished = true;
   // Instances still waiting are judged only when the import is known to be free of syntax

@@ -179,7 +179,7 @@ export class Lexer {
         let i = start + 1;
         while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
         this.pos = i;
-        return this.token('Name', text.slice(start, i), start, line, column, nl);
+        return this.token('Name', intern(text.slice(start, i)), start, line, column, nl);
       }
       if (c === QUOTE) return this.readString(start, line, column, nl);
       if (startsNumber(text, start)) return this.readNumber(start, line, column, nl);
@@ -256,7 +256,8 @@ export class Lexer {
       (parts ??= [value]).push(this.readStringLiteral(next, this.line, next - this.lineStart + 1));
       end = this.pos;
     }
-    if (parts !== undefined) value = parts.join('');
+    // A joined value is a string of its own; a single literal is a slice of the text: copied.
+    value = parts !== undefined ? parts.join('') : detached(value);
     return { kind: 'String', value, start, end, line, column, newlineBefore: nl };
   }
 
@@ -345,6 +346,31 @@ export class Lexer {
     this.pos = i;
     return undefined;
   }
+}
+
+/**
+ * Names as the model keeps them: one copy per distinct name, sharing nothing with the file text.
+ * A slice of the text (V8 slices strings of 13 characters and more) would keep the whole file
+ * alive for as long as the repository holds the name; and a schema repeats its names across
+ * files (superclasses, properties, qualifiers). Bounded, so odd inputs cannot grow it forever.
+ */
+const names = new Map<string, string>();
+const MAX_NAMES = 100_000;
+
+function intern(name: string): string {
+  let v = names.get(name);
+  if (v === undefined) {
+    if (names.size >= MAX_NAMES) names.clear();
+    v = detached(name);
+    names.set(v, v);
+  }
+  return v;
+}
+
+/** A copy of a slice that does not reference the text it was cut from. */
+function detached(s: string): string {
+  // Shorter slices are copies already; a concatenation is flattened into a new string by slice().
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function indexOrEnd(text: string, ch: string, from: number): number {

@@ -44,19 +44,28 @@ export interface SettledFile {
   readonly unresolved: boolean;
 }
 
-/** Reads a file once per parse or compilation, however often it is included; reads start early. */
+/**
+ * Reads a file once per parse or compilation, however often it is included; reads start early.
+ * The bytes are kept and decoded only when the file is parsed (textOf), so a compilation that
+ * drops each file once applied never holds the text of files it has not reached.
+ */
 export type FileReader = (path: string) => Promise<ReadOutcome>;
 
-export function fileReader(source: MofFileSource, decode: (bytes: Uint8Array) => string = decodeMofBytes): FileReader {
+export function fileReader(source: MofFileSource): FileReader {
   const reads = new Map<string, Promise<ReadOutcome>>();
   return (path) => {
     let p = reads.get(path);
     if (p === undefined) {
-      p = readFile(source, path, decode);
+      p = readFile(source, path);
       reads.set(path, p);
     }
     return p;
   };
+}
+
+/** The text of what a source gave (decoded by BOM when bytes). */
+export function textOf(data: Uint8Array | string): string {
+  return typeof data === 'string' ? data : decodeMofBytes(data);
 }
 
 /**
@@ -100,7 +109,7 @@ export async function settleFile(
   const includes = new Map<PragmaNode, string>();
   for (const { pragma, target } of pending) {
     const outcome = await read(target);
-    if (outcome.text === undefined) {
+    if (outcome.data === undefined) {
       const name = (pragma.args[0] as { value: string }).value;
       local.push(includeProblem(pragma, text, `Cannot find include file "${name}" (${target})${outcome.why}.`));
       unresolved = true;
@@ -134,7 +143,7 @@ export async function parseMofFiles(entry: string, source: MofFileSource): Promi
     for (const target of file.includes.values()) {
       if (parsed.has(target)) continue;
       const before = diagnostics.length;
-      await visit(target, (await read(target)).text!, [...stack, path]);
+      await visit(target, textOf((await read(target)).data!), [...stack, path]);
       inner.push(...diagnostics.splice(before));
     }
     if (file.includes.size > 0) {
@@ -149,11 +158,11 @@ export async function parseMofFiles(entry: string, source: MofFileSource): Promi
   };
 
   const first = await read(entry);
-  if (first.text === undefined) {
+  if (first.data === undefined) {
     diagnostics.push(entryProblem(entry, first));
     return { documents, diagnostics };
   }
-  await visit(entry, first.text, []);
+  await visit(entry, textOf(first.data), []);
   diagnostics.push(
     ...checkAliases(aliasedDeclarations(documents), { requireDefined: !unresolved, getText: (f) => texts.get(f) }),
   );
@@ -170,22 +179,17 @@ export function entryProblem(entry: string, outcome: ReadOutcome): MofDiagnostic
 }
 
 export interface ReadOutcome {
-  readonly text: string | undefined;
+  /** What the source gave; undefined when the file could not be read. */
+  readonly data: Uint8Array | string | undefined;
   /** Why the read failed, as a suffix for the message (empty when the file is just absent). */
   readonly why: string;
 }
 
-async function readFile(
-  source: MofFileSource,
-  path: string,
-  decode: (bytes: Uint8Array) => string,
-): Promise<ReadOutcome> {
+async function readFile(source: MofFileSource, path: string): Promise<ReadOutcome> {
   try {
-    const data = await source.read(path);
-    if (data === undefined) return { text: undefined, why: '' };
-    return { text: typeof data === 'string' ? data : decode(data), why: '' };
+    return { data: await source.read(path), why: '' };
   } catch (e) {
-    return { text: undefined, why: `: ${errorText(e)}` };
+    return { data: undefined, why: `: ${errorText(e)}` };
   }
 }
 
