@@ -219,6 +219,7 @@ let json = '';
 for (let i = 0; i < RUNS; i++) {
   const r = await run();
   runs.push({ ...r, repo: undefined as unknown as Repository });
+  if (process.env.BENCH_VERBOSE) console.log(`run ${i}: parse ${r.parseMs.toFixed(1)} compile ${r.compileMs.toFixed(1)}`);
   if (i === 0) json = schemaJson(r.repo);
 }
 const engineRuns: number[] = [];

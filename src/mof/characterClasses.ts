@@ -54,18 +54,12 @@ export function isLineBreak(c: number): boolean {
   return c === LF || c === CR;
 }
 
-export const PUNCTUATORS: Readonly<Record<number, TokenKind>> = {
-  123: '{',
-  125: '}',
-  91: '[',
-  93: ']',
-  40: '(',
-  41: ')',
-  59: ';',
-  44: ',',
-  58: ':',
-  61: '=',
-};
+/** Punctuator token kinds by character code (a dense table: an object keyed by code is a hash lookup). */
+export const PUNCTUATORS: ReadonlyArray<TokenKind | undefined> = (() => {
+  const t = new Array<TokenKind | undefined>(128).fill(undefined);
+  for (const p of ['{', '}', '[', ']', '(', ')', ';', ',', ':', '='] as const) t[p.charCodeAt(0)] = p;
+  return t;
+})();
 
 /** `+1`, `-.5`, `.5`: a sign or a dot starts a number only when a digit follows. */
 export function startsNumber(text: string, at: number): boolean {

@@ -179,7 +179,7 @@ export class Lexer {
         let i = start + 1;
         while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
         this.pos = i;
-        return this.token('Name', intern(text.slice(start, i)), start, line, column, nl);
+        return this.token('Name', detached(text.slice(start, i)), start, line, column, nl);
       }
       if (c === QUOTE) return this.readString(start, line, column, nl);
       if (startsNumber(text, start)) return this.readNumber(start, line, column, nl);
@@ -349,25 +349,10 @@ export class Lexer {
 }
 
 /**
- * Names as the model keeps them: one copy per distinct name, sharing nothing with the file text.
- * A slice of the text (V8 slices strings of 13 characters and more) would keep the whole file
- * alive for as long as the repository holds the name; and a schema repeats its names across
- * files (superclasses, properties, qualifiers). Bounded, so odd inputs cannot grow it forever.
+ * A copy of a slice that does not reference the text it was cut from. Names and literals end up
+ * in the repository, and a slice (V8 slices strings of 13 characters and more) would keep its
+ * whole file alive for as long as the repository holds it.
  */
-const names = new Map<string, string>();
-const MAX_NAMES = 100_000;
-
-function intern(name: string): string {
-  let v = names.get(name);
-  if (v === undefined) {
-    if (names.size >= MAX_NAMES) names.clear();
-    v = detached(name);
-    names.set(v, v);
-  }
-  return v;
-}
-
-/** A copy of a slice that does not reference the text it was cut from. */
 function detached(s: string): string {
   // Shorter slices are copies already; a concatenation is flattened into a new string by slice().
   return s.length < 13 ? s : (' ' + s).slice(1);
