@@ -16,6 +16,8 @@ export default defineConfig(
       'playwright-report/**',
       'bench-results/**',
       '.ci-out/**',
+      '.bench/**',
+      '.prof/**',
     ],
   },
   js.configs.recommended,

@@ -1,6 +1,6 @@
 import { WBEM_FLAVOR } from '../../errors/wbem';
 import { findByName, formatCimType, sameValue, type CimValue } from '../../model';
-import type { ResolvedQualifier } from '../../resolve/resolvedClass';
+import { qualifierOrigin, type ResolvedQualifier } from '../../resolve/resolvedClass';
 import type { CimClass } from '../../service/cimObjects';
 import type { ClassCheck, QualifierCheck } from './types';
 
@@ -30,8 +30,8 @@ function checkQualifiers(
     }
     if ('value' in w && !sameValue(q.value, w.value as CimValue))
       out.push(`${where}: qualifier ${name} value ${show(q.value)}, expected ${show(w.value)}`);
-    if (w.origin !== undefined && q.origin !== w.origin)
-      out.push(`${where}: qualifier ${name} origin ${q.origin}, expected ${w.origin}`);
+    if (w.origin !== undefined && qualifierOrigin(q) !== w.origin)
+      out.push(`${where}: qualifier ${name} origin ${qualifierOrigin(q)}, expected ${w.origin}`);
     if (w.flavors !== undefined) {
       const got = flavorNames(q.flavor).sort();
       const exp = [...w.flavors].sort();
