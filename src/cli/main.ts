@@ -260,7 +260,7 @@ async function applyFiles(
   const results: Array<{ file: string; result: MofImportResult }> = [];
   const failures: MofCompileFailure[] = [];
   for (const f of files) {
-    const result = await applyMof(repo, namespace, f.documents, USER, LOCALE, {
+    const result = await applyMof({ repo, namespace, user: USER, locale: LOCALE }, f.documents, {
       ...(o.continueOnError ? { continueOnError: true } : {}),
       ...(o.classFlags !== undefined ? { classFlags: o.classFlags } : {}),
       ...(o.instanceFlags !== undefined ? { instanceFlags: o.instanceFlags } : {}),

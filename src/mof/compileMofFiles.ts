@@ -56,6 +56,8 @@ export async function compileMofFiles(
   const decode = (data: Uint8Array | string) => timed(() => textOf(data));
   const defs = new Map<string, ClassDeclarationNode | InstanceDeclarationNode>();
   const aliasUsers: AliasedDeclaration[] = [];
+  /** Every file has been read: an alias not seen by now is not defined. */
+  let finished = false;
   const compiler = new MofCompiler(target, options, {
     defs,
     get complete() {
@@ -67,7 +69,6 @@ export async function compileMofFiles(
   const raw = new Map<string, Uint8Array | string>();
   const parsed = new Set<string>();
   let unresolved = false;
-  let finished = false;
 
   const parse = (text: string, path: string) => timed(() => parseChecked(text, path));
   const settle = (path: string, text: string, stack: readonly string[]) =>

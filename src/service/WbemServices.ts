@@ -30,6 +30,7 @@ import { traceQualifier, type QualifierElement, type QualifierTrace } from './tr
 import {
   applyMof,
   importMofFiles,
+  type ImportContext,
   importFailure,
   importWithSink,
   syntaxFailure,
@@ -643,11 +644,15 @@ export class WbemServices {
     };
     if (typeof input !== 'string') {
       const { entry, source } = input;
-      return importMofFiles(this.repo, this.namespace, entry, source, this.user, this.locale, options).catch(thrown);
+      return importMofFiles(this.importContext(), entry, source, options).catch(thrown);
     }
     const parsed = parseMof(input, '<input>');
     if (parsed.diagnostics.length > 0) return syntaxFailure(parsed.diagnostics);
-    return applyMof(this.repo, this.namespace, [parsed.document], this.user, this.locale, options).catch(thrown);
+    return applyMof(this.importContext(), [parsed.document], options).catch(thrown);
+  }
+
+  private importContext(): ImportContext {
+    return { repo: this.repo, namespace: this.namespace, user: this.user, locale: this.locale };
   }
 
   /** importMof with an object sink: progress per declaration with SEND_STATUS, then one final status. */

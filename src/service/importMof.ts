@@ -115,21 +115,37 @@ export function transactionTarget(
   };
 }
 
+/** Where and as whom an import runs. */
+export interface ImportContext {
+  readonly repo: Repository;
+  /** The namespace before any `#pragma namespace`. */
+  readonly namespace: string;
+  readonly user: string;
+  readonly locale: number;
+}
+
+/** One MOF import: one transaction (one undo step), the repository inside it as the compiler's target. */
+function inTransaction(
+  { repo, user, locale }: ImportContext,
+  options: MofImportOptions,
+  run: (txn: Txn, target: MofTarget) => Promise<MofImportResult>,
+): Promise<MofImportResult> {
+  return repo.exclusive('MOF import', (txn) =>
+    run(txn, transactionTarget(repo, txn, user, locale, options.isCancelled)),
+  );
+}
+
 /**
  * Apply parsed MOF documents as one operation (decisions §12): one transaction and one undo
  * step; the first semantic failure rolls everything back unless continueOnError.
  */
-export async function applyMof(
-  repo: Repository,
-  namespace: string,
+export function applyMof(
+  ctx: ImportContext,
   documents: readonly MofDocument[],
-  user: string,
-  locale: number,
   options: MofImportOptions = {},
 ): Promise<MofImportResult> {
-  return repo.exclusive('MOF import', async (txn) => {
-    const target = transactionTarget(repo, txn, user, locale, options.isCancelled);
-    const compiled = await compileMof(documents, target, compileOptions(namespace, options));
+  return inTransaction(ctx, options, async (txn, target) => {
+    const compiled = await compileMof(documents, target, compileOptions(ctx.namespace, options));
     return settleImport(txn, compiled, options);
   });
 }
@@ -139,18 +155,14 @@ export async function applyMof(
  * (compileMofFiles: no syntax tree of the whole import is kept). A syntax problem in any file
  * rolls back what was applied, so nothing is (decisions §12), and every problem is reported.
  */
-export async function importMofFiles(
-  repo: Repository,
-  namespace: string,
+export function importMofFiles(
+  ctx: ImportContext,
   entry: string,
   source: MofFileSource,
-  user: string,
-  locale: number,
   options: MofImportOptions = {},
 ): Promise<MofImportResult> {
-  return repo.exclusive('MOF import', async (txn) => {
-    const target = transactionTarget(repo, txn, user, locale, options.isCancelled);
-    const r = await compileMofFiles(entry, source, target, compileOptions(namespace, options));
+  return inTransaction(ctx, options, async (txn, target) => {
+    const r = await compileMofFiles(entry, source, target, compileOptions(ctx.namespace, options));
     if (r.diagnostics.length > 0) {
       txn.aborted = true;
       return syntaxFailure(r.diagnostics);

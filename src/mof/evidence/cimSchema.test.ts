@@ -206,7 +206,8 @@ describe('DMTF CIM Schema 2.49 into root\\cimv2 (decisions §12)', () => {
     const parsed = await parseMofFiles(ENTRY, nodeFileSource());
     expect(parsed.diagnostics).toEqual([]);
     const twoPhase = new Repository();
-    const r = await applyMof(twoPhase, NS, parsed.documents, 'Administrator', 0x409, { continueOnError: true });
+    const ctx = { repo: twoPhase, namespace: NS, user: 'Administrator', locale: 0x409 };
+    const r = await applyMof(ctx, parsed.documents, { continueOnError: true });
     expect(r.failures).toEqual(result.failures);
     expect([r.classes, r.qualifiers]).toEqual([result.classes, result.qualifiers]);
     expect(printNamespace(twoPhase.state.ns(NS)!)).toBe(printNamespace(repo.state.ns(NS)!));
