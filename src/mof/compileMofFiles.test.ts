@@ -162,6 +162,23 @@ describe('compileMofFiles: the same outcome as parsing everything first', () => 
     expect(b.progress.at(-1)).toEqual(a.progress.at(-1));
   });
 
+  it('a cancelled compilation stops reading and parsing files', async () => {
+    const files: Record<string, string> = {
+      '/m.mof': Array.from({ length: 50 }, (_, i) => `#include("f${i}.mof")`).join('\n'),
+    };
+    for (let i = 0; i < 50; i++) files[`/f${i}.mof`] = `class F${i} { };`;
+    let cancelled = false;
+    const r = await compileMofFiles('/m.mof', memory(files), refusing(), {
+      defaultNamespace: 'root',
+      onProgress: (done) => (cancelled ||= done >= 20),
+      isCancelled: () => cancelled,
+    });
+    expect(r.files).toBeGreaterThan(5);
+    expect(r.files).toBeLessThan(15);
+    const all = await compileMofFiles('/m.mof', memory(files), refusing(), { defaultNamespace: 'root' });
+    expect(all.files).toBe(51);
+  });
+
   it('any include graph and mix of declarations: same diagnostics, same calls, same result', async () => {
     const good = fc.constantFrom(
       'class A { };',

@@ -9,6 +9,8 @@ import { entryProblem, fileReader, parseChecked, settleFile, textOf, type MofFil
 export interface CompileMofFilesOptions extends MofCompileOptions {
   /** A clock in milliseconds: when given, the time spent decoding and parsing is reported. */
   readonly clock?: () => number;
+  /** Checked before each file: true stops reading and parsing (the caller discards the import). */
+  readonly isCancelled?: () => boolean;
 }
 
 export interface CompileMofFilesResult {
@@ -21,6 +23,8 @@ export interface CompileMofFilesResult {
   readonly compiled: MofCompileResult;
   /** Milliseconds spent decoding and parsing (0 without a clock). */
   readonly parseMs: number;
+  /** Files parsed (each once, however often included). */
+  readonly files: number;
 }
 
 /**
@@ -109,6 +113,7 @@ export async function compileMofFiles(
         continue;
       }
       const next = file.includes.get(def);
+      if (options.isCancelled?.()) return;
       if (next !== undefined && (!parsed.has(next) || (compiling() && !stack.includes(next)))) {
         await visit(next, (await read(next)).data!, [...stack, path], !parsed.has(next));
       }
@@ -131,7 +136,7 @@ export async function compileMofFiles(
   // Instances still waiting are judged only when the import is known to be free of syntax
   // problems (an undefined alias is one, reported above).
   const compiled = diagnostics.length === 0 ? compiler.finish() : emptyResult();
-  return { diagnostics, compiled, parseMs };
+  return { diagnostics, compiled, parseMs, files: parsed.size };
 }
 
 function emptyResult(): MofCompileResult {

@@ -162,8 +162,12 @@ export function importMofFiles(
   options: MofImportOptions = {},
 ): Promise<MofImportResult> {
   return inTransaction(ctx, options, async (txn, target) => {
-    const r = await compileMofFiles(entry, source, target, compileOptions(ctx.namespace, options));
-    if (r.diagnostics.length > 0) {
+    const r = await compileMofFiles(entry, source, target, {
+      ...compileOptions(ctx.namespace, options),
+      ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    });
+    // A cancel wins over what parsing found before it (the rest of the files were not read).
+    if (r.diagnostics.length > 0 && !options.isCancelled?.()) {
       txn.aborted = true;
       return syntaxFailure(r.diagnostics);
     }
