@@ -1,5 +1,5 @@
 /**
- * Engine benchmark (`npm run bench:engine`, i.e. `tsx --expose-gc scripts/bench-engine.ts`).
+ * Engine benchmark (`npm run bench:engine`: bundled by scripts/bench-node.sh, run with --expose-gc).
  *
  * Builds a 10-level hierarchy of a base class and 1,000 descendants through the public API, then
  * measures:

@@ -1,12 +1,14 @@
 /**
- * MOF benchmark (`npm run bench:mof`, i.e. `tsx --expose-gc scripts/bench-mof.ts`): the whole
- * DMTF CIM Schema 2.49 (public/corpus/cim-schema, 1,634 files) into root\cimv2.
+ * MOF benchmark (`npm run bench:mof`: scripts/bench-node.sh bundles this file with esbuild and
+ * runs it with --expose-gc): the whole DMTF CIM Schema 2.49 (public/corpus/cim-schema, 1,634
+ * files) into root\cimv2.
  *
  * Files are read once into memory; every run parses from that map (decoding included), so the
- * figures are the compiler's, not the disk's. After warm-up runs, medians of several runs:
- * A run is the import as the service does it (compileMofFiles into a fresh repository, one
- * transaction, continue-on-error: the 7 classes WMI refuses fail, decisions §12): each file is
- * parsed and its declarations applied before the next file is parsed.
+ * figures are the compiler's, not the disk's. After warm-up runs, medians of 15 runs, each kind
+ * of run (import, engine share, JSON.parse, two-phase) apart from the others. A run is the
+ * import as the service does it (compileMofFiles into a fresh repository, one transaction,
+ * continue-on-error: the 7 classes WMI refuses fail, decisions §12): each file is parsed and
+ * its declarations applied before the next file is parsed.
  * - parseMs: time in decoding, lexing, parsing and the syntax checks, summed over the files;
  * - compileMs: the rest: AST → model plus the engine's puts; split into engineMs (time inside
  *   the repository target: PutQualifier/PutClass planning and applying) and toModelMs (AST →
@@ -222,8 +224,6 @@ let json = '';
 for (let i = 0; i < RUNS; i++) {
   const r = await run();
   runs.push({ ...r, repo: undefined as unknown as Repository });
-  if (process.env.BENCH_VERBOSE)
-    console.log(`run ${i}: parse ${r.parseMs.toFixed(1)} compile ${r.compileMs.toFixed(1)}`);
   if (i === 0) json = schemaJson(r.repo);
 }
 const engineRuns: number[] = [];
