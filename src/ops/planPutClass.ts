@@ -113,8 +113,9 @@ export function planPutClass(
         failure(HR.E_INVALID_SUPERCLASS, def.superclass, `Superclass ${def.superclass} of ${def.name} does not exist.`),
       );
     }
+    // Only a class that exists can be among the ancestors of its new superclass.
     for (
-      let cur: ClassDefinition | undefined = sup.def;
+      let cur: ClassDefinition | undefined = stored ? sup.def : undefined;
       cur;
       cur = cur.superclass ? ns.getClass(cur.superclass)?.def : undefined
     ) {
