@@ -29,9 +29,10 @@
  * The last line printed is one JSON object with those numbers.
  */
 import { readFile } from 'node:fs/promises';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cimSchemaClassFiles } from '../src/cli/mofFiles';
 import type { ClassDefinition, QualifierDeclaration } from '../src/model';
 import { compileMof } from '../src/mof/compileMof';
 import { compileMofFiles } from '../src/mof/compileMofFiles';
@@ -172,18 +173,8 @@ function schemaJson(repo: Repository): string {
 
 // -- Scaling: 10× the input, parse time ratio
 
-function schemaFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...schemaFiles(p));
-    else if (name.endsWith('.mof') && !name.startsWith('cim_schema')) out.push(p);
-  }
-  return out;
-}
-
 function scalingRatios(): { valid: number; mutated: number } {
-  const texts = schemaFiles(ROOT).map((p) => readFileSync(p, 'utf8'));
+  const texts = cimSchemaClassFiles(ROOT).map((p) => readFileSync(p, 'utf8'));
   // The 1× input is every 10th file (a sample of the same mix), the 10× input all of them.
   const small = texts.filter((_, i) => i % 10 === 0).join('\n');
   const large = texts.join('\n');

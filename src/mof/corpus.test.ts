@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { listMofFiles } from '../cli/mofFiles';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,16 +15,6 @@ import { classToModel, qualifierDeclarationToModel } from './toModel';
 const CORPUS = resolve(import.meta.dirname, '../../public/corpus');
 const WMI = join(CORPUS, 'wmi-mof');
 
-function mofFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...mofFiles(p));
-    else if (/\.mof$/i.test(name)) out.push(p);
-  }
-  return out.sort();
-}
-
 /** The two iSCSI files are C preprocessor input (WDK runs cl /EP before mofcomp). */
 const C_PREPROCESSOR: Readonly<Record<string, number>> = {
   'Windows-driver-samples/storage/iscsi/src/common.mof': 16,
@@ -31,7 +22,9 @@ const C_PREPROCESSOR: Readonly<Record<string, number>> = {
 };
 
 describe('WMI MOF corpus', () => {
-  const files = mofFiles(WMI).map((p) => relative(WMI, p).replace(/\\/g, '/'));
+  const files = listMofFiles(WMI)
+    .sort()
+    .map((p) => relative(WMI, p).replace(/\\/g, '/'));
 
   it('has the 38 files of INDEX.md', () => {
     expect(files).toHaveLength(38);

@@ -29,6 +29,16 @@ export function isFlavorKeyword(name: string): boolean {
   return Object.hasOwn(FLAVOR_EFFECT, name.toLowerCase());
 }
 
+/** The keywords that set each of `flavor`'s bits (none for 0), in MOF's usual order. */
+export function flavorKeywords(flavor: number): string[] {
+  const out: string[] = [];
+  if (flavor & TO_SUBCLASS) out.push('ToSubClass');
+  if (flavor & TO_INSTANCE) out.push('ToInstance');
+  if (flavor & NOT_OVERRIDABLE) out.push('DisableOverride');
+  if (flavor & AMENDED) out.push('Amended');
+  return out;
+}
+
 /** Applies flavor keywords, in the order written, to `start`. Unknown keywords are ignored. */
 export function applyFlavors(start: number, names: readonly string[]): number {
   let flavor = start;

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { cimSchemaClassFiles } from '../../cli/mofFiles';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileMof } from '../compileMof';
 import { Lexer } from '../lexer';
@@ -18,17 +19,7 @@ import { parseMof } from '../parseMof';
  */
 const CIM = resolve(import.meta.dirname, '../../../public/corpus/cim-schema');
 
-function schemaFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...schemaFiles(p));
-    else if (name.endsWith('.mof') && !name.startsWith('cim_schema')) out.push(p);
-  }
-  return out;
-}
-
-const texts = schemaFiles(CIM)
+const texts = cimSchemaClassFiles(CIM)
   .filter((_, i) => i % 3 === 0)
   .map((p) => readFileSync(p, 'utf8'));
 /** 1× is every 10th file of the sample; 10× is the whole sample (the same mix of content). */

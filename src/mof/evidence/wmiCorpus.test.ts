@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listMofFiles } from '../../cli/mofFiles';
 import { nodeFileSource } from '../../cli/nodeFileSource';
 import { hrName } from '../../errors/wbem';
 import type { MofFileSource } from '../parseMofFiles';
@@ -22,17 +22,9 @@ const WMI = join(PUBLIC, 'corpus', 'wmi-mof');
 const BASE = join(PUBLIC, 'wmi-base', 'wmi-base.mof');
 const CIM = join(PUBLIC, 'corpus', 'cim-schema', 'cim_schema_2.49.0.mof');
 
-function mofFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...mofFiles(p));
-    else if (/\.mof$/i.test(name)) out.push(p);
-  }
-  return out.sort();
-}
-
-const FILES = mofFiles(WMI).map((p) => relative(WMI, p).replace(/\\/g, '/'));
+const FILES = listMofFiles(WMI)
+  .sort()
+  .map((p) => relative(WMI, p).replace(/\\/g, '/'));
 
 /** C preprocessor input (the WDK runs cl /EP before mofcomp): not MOF as it stands. */
 const C_PREPROCESSOR = new Set([

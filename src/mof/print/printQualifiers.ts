@@ -1,16 +1,13 @@
 import { WBEM_FLAVOR } from '../../errors/wbem';
 import { nameKey, type Qualifier, type QualifierDeclaration } from '../../model';
+import { flavorKeywords } from '../flavors';
 import { printValue } from './printValue';
 
 export type QualifierDeclLookup = (name: string) => QualifierDeclaration | undefined;
 
 /** Flavor keywords that give exactly `flavor` when written on a use (they start from 0). */
 export function useFlavorKeywords(flavor: number): string[] {
-  const out: string[] = [];
-  if (flavor & WBEM_FLAVOR.PROPAGATE_TO_DERIVED_CLASS) out.push('ToSubClass');
-  if (flavor & WBEM_FLAVOR.PROPAGATE_TO_INSTANCE) out.push('ToInstance');
-  if (flavor & WBEM_FLAVOR.NOT_OVERRIDABLE) out.push('DisableOverride');
-  if (flavor & WBEM_FLAVOR.AMENDED) out.push('Amended');
+  const out = flavorKeywords(flavor);
   return out.length ? out : ['Restricted'];
 }
 

@@ -1,18 +1,8 @@
-import { WBEM_FLAVOR } from '../../errors/wbem';
+import { flavorKeywords } from '../../mof/flavors';
 import { findByName, formatCimType, sameValue, type CimValue } from '../../model';
 import { qualifierOrigin, type ResolvedQualifier } from '../../resolve/resolvedClass';
 import type { CimClass } from '../../service/cimObjects';
 import type { ClassCheck, QualifierCheck } from './types';
-
-/** The flavors of a qualifier as the scenario format names them. */
-export function flavorNames(flavor: number): string[] {
-  const out: string[] = [];
-  if (flavor & WBEM_FLAVOR.PROPAGATE_TO_DERIVED_CLASS) out.push('ToSubClass');
-  if (flavor & WBEM_FLAVOR.PROPAGATE_TO_INSTANCE) out.push('ToInstance');
-  if (flavor & WBEM_FLAVOR.NOT_OVERRIDABLE) out.push('DisableOverride');
-  if (flavor & WBEM_FLAVOR.AMENDED) out.push('Amended');
-  return out;
-}
 
 const show = (v: unknown) => JSON.stringify(v);
 
@@ -33,7 +23,8 @@ function checkQualifiers(
     if (w.origin !== undefined && qualifierOrigin(q) !== w.origin)
       out.push(`${where}: qualifier ${name} origin ${qualifierOrigin(q)}, expected ${w.origin}`);
     if (w.flavors !== undefined) {
-      const got = flavorNames(q.flavor).sort();
+      // The scenario format names flavors by MOF's keywords.
+      const got = flavorKeywords(q.flavor).sort();
       const exp = [...w.flavors].sort();
       if (show(got) !== show(exp)) out.push(`${where}: qualifier ${name} flavors ${show(got)}, expected ${show(exp)}`);
     }
