@@ -89,29 +89,47 @@ function isKey(qs: readonly ResolvedQualifier[]): boolean {
 }
 
 /**
+ * An effective class's properties or methods: the parent's, in its order (as inherited, or as
+ * overridden by the local element of the same name), then the new local ones in declaration order.
+ */
+function mergeMembers<L extends { readonly name: string }, R extends { readonly name: string }>(
+  parentMembers: readonly R[],
+  locals: readonly L[],
+  inherit: (r: R) => R,
+  override: (l: L, r: R) => R,
+  declare: (l: L) => R,
+): R[] {
+  const out: R[] = [];
+  const overridden = new Array<boolean>(locals.length);
+  const localAt = locals.length > 0 ? nameIndex(locals) : undefined;
+  for (const r of parentMembers) {
+    const i = localAt === undefined ? -1 : localAt(r.name);
+    if (i < 0) {
+      out.push(inherit(r));
+    } else {
+      out.push(override(locals[i]!, r));
+      overridden[i] = true;
+    }
+  }
+  for (const [i, l] of locals.entries()) if (overridden[i] !== true) out.push(declare(l));
+  return out;
+}
+
+/**
  * Derive the effective class from its own definition and its parent's effective class.
  * Pure: the caller supplies the resolved parent (null for a root class).
  */
 export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null): ResolvedClass {
   const qualifiers = parent ? mergeQualifiers(def.qualifiers, parent.qualifiers) : local(def.qualifiers);
 
-  // Properties: inherited ones in the parent's order, then the new local ones in declaration order.
-  // Local lists are short, so overrides are matched by a scan (no lower-cased key per name).
-  const properties: ResolvedProperty[] = [];
-  const localProps = def.properties;
-  const overrides = parent === null || localProps.length === 0 ? null : new Array<boolean>(localProps.length);
-  const propertyAt = nameIndex(localProps);
-  if (parent) {
-    for (const pp of parent.properties) {
-      const i = overrides === null ? -1 : propertyAt(pp.name);
-      if (i < 0) {
-        properties.push(inheritedProperty(pp));
-        continue;
-      }
-      const lp = localProps[i]!;
+  const properties = mergeMembers(
+    parent?.properties ?? [],
+    def.properties,
+    inheritedProperty,
+    (lp, pp): ResolvedProperty => {
       const qs = mergeQualifiers(lp.qualifiers, pp.qualifiers, 'key');
       const defaultValue = lp.defaultValue !== undefined ? lp.defaultValue : pp.defaultValue;
-      const p: ResolvedProperty = {
+      return {
         name: lp.name,
         type: lp.type,
         qualifiers: qs,
@@ -120,58 +138,41 @@ export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null)
         key: isKey(qs),
         ...(defaultValue !== undefined ? { defaultValue } : {}),
       };
-      properties.push(p);
-      overrides![i] = true;
-    }
-  }
-  for (const [i, lp] of localProps.entries()) {
-    if (overrides?.[i] === true) continue;
-    const qs = local(lp.qualifiers);
-    properties.push({
-      name: lp.name,
-      type: lp.type,
-      qualifiers: qs,
-      classOrigin: def.name,
-      propagated: false,
-      key: isKey(qs),
-      ...(lp.defaultValue !== undefined ? { defaultValue: lp.defaultValue } : {}),
-    });
-  }
-
-  const methods: ResolvedMethod[] = [];
-  const localMethods = def.methods;
-  const overridden = parent === null || localMethods.length === 0 ? null : new Array<boolean>(localMethods.length);
-  const methodAt = nameIndex(localMethods);
-  if (parent) {
-    for (const pm of parent.methods) {
-      const i = overridden === null ? -1 : methodAt(pm.name);
-      if (i < 0) {
-        methods.push(inheritedMethod(pm));
-        continue;
-      }
-      const lm = localMethods[i]!;
-      methods.push({
-        name: lm.name,
-        returnType: lm.returnType,
-        parameters: lm.parameters,
-        qualifiers: mergeQualifiers(lm.qualifiers, pm.qualifiers),
-        classOrigin: pm.classOrigin,
+    },
+    (lp): ResolvedProperty => {
+      const qs = local(lp.qualifiers);
+      return {
+        name: lp.name,
+        type: lp.type,
+        qualifiers: qs,
+        classOrigin: def.name,
         propagated: false,
-      });
-      overridden![i] = true;
-    }
-  }
-  for (const [i, lm] of localMethods.entries()) {
-    if (overridden?.[i] === true) continue;
-    methods.push({
+        key: isKey(qs),
+        ...(lp.defaultValue !== undefined ? { defaultValue: lp.defaultValue } : {}),
+      };
+    },
+  );
+  const methods = mergeMembers(
+    parent?.methods ?? [],
+    def.methods,
+    inheritedMethod,
+    (lm, pm): ResolvedMethod => ({
+      name: lm.name,
+      returnType: lm.returnType,
+      parameters: lm.parameters,
+      qualifiers: mergeQualifiers(lm.qualifiers, pm.qualifiers),
+      classOrigin: pm.classOrigin,
+      propagated: false,
+    }),
+    (lm): ResolvedMethod => ({
       name: lm.name,
       returnType: lm.returnType,
       parameters: lm.parameters,
       qualifiers: local(lm.qualifiers),
       classOrigin: def.name,
       propagated: false,
-    });
-  }
+    }),
+  );
 
   return {
     name: def.name,
