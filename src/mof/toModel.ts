@@ -62,7 +62,9 @@ export function classToModel(node: ClassDeclarationNode, ctx: ToModelContext): C
     name: node.name.value,
     superclass: node.superclass?.value ?? null,
     qualifiers: qualifiers(node.qualifiers, ctx, cc),
-    properties: node.features.filter((f): f is PropertyNode => f.kind === 'Property').map((p) => property(p, ctx, cc)),
+    properties: node.features
+      .filter((f): f is PropertyNode => f.kind === 'Property')
+      .map((p) => typedElement(p, ctx, cc)),
     methods: node.features.filter((f): f is MethodNode => f.kind === 'Method').map((m) => method(m, ctx, cc)),
     loc: sourceLocation(node.loc),
   };
@@ -135,8 +137,11 @@ function qualifiers(list: readonly QualifierNode[], ctx: ToModelContext, cc: Con
   return list.map((q) => qualifierToModel(q, ctx.getQualifierDecl(ctx.namespace, q.name.value), cc));
 }
 
-// Literal objects, not spreads: one hidden class each, no copying (a hot path for big schemas).
-function property(p: PropertyNode, ctx: ToModelContext, cc: ConvertContext): PropertyDecl {
+/**
+ * A property or a parameter (the two have the same model shape). Literal objects, not spreads:
+ * one hidden class each, no copying (a hot path for big schemas).
+ */
+function typedElement(p: PropertyNode | ParameterNode, ctx: ToModelContext, cc: ConvertContext): PropertyDecl {
   const type = cimType(p.type, p.array);
   const quals = qualifiers(p.qualifiers, ctx, cc);
   return p.defaultValue === undefined
@@ -148,17 +153,9 @@ function method(m: MethodNode, ctx: ToModelContext, cc: ConvertContext): MethodD
   return {
     name: m.name.value,
     returnType: m.returnType.base === 'void' ? null : cimType(m.returnType, undefined),
-    parameters: withParameterIds(m.parameters.map((p) => parameter(p, ctx, cc))),
+    parameters: withParameterIds(m.parameters.map((p): ParameterDecl => typedElement(p, ctx, cc))),
     qualifiers: qualifiers(m.qualifiers, ctx, cc),
   };
-}
-
-function parameter(p: ParameterNode, ctx: ToModelContext, cc: ConvertContext): ParameterDecl {
-  const type = cimType(p.type, p.array);
-  const quals = qualifiers(p.qualifiers, ctx, cc);
-  return p.defaultValue === undefined
-    ? { name: p.name.value, type, qualifiers: quals }
-    : { name: p.name.value, type, defaultValue: convertToType(p.defaultValue, type, cc), qualifiers: quals };
 }
 
 /**
