@@ -14,6 +14,7 @@ import {
 import { useEditor } from './context';
 import { memberConflicts, methodRows } from './effective';
 import { QualifierTable } from './QualifierTable';
+import { EditorTableHead, EmptyRow } from './tableParts';
 import { TypeFields } from './TypeFields';
 
 const hasFlag = (p: ParameterDecl, name: string) =>
@@ -22,6 +23,9 @@ const signature = (m: { returnType: MethodDecl['returnType']; parameters: readon
   `${m.returnType ? formatCimType(m.returnType) : 'void'} (${m.parameters.map((p) => `${hasFlag(p, 'in') ? 'in ' : ''}${hasFlag(p, 'out') ? 'out ' : ''}${formatCimType(p.type)} ${p.name}`).join(', ')})`;
 
 /** Methods with their parameters (In / Out) and qualifiers on both. */
+const METHOD_COLUMNS = ['Name', 'Returns', 'Signature', 'Origin'];
+const PARAMETER_COLUMNS = ['Parameter', 'Type', 'In', 'Out'];
+
 export function MethodsTab({ classList }: { classList: string }) {
   const { def, base, parent, edit, readOnly, conflicts, jump } = useEditor();
   const rows = methodRows(def, parent);
@@ -41,25 +45,9 @@ export function MethodsTab({ classList }: { classList: string }) {
       </div>
       <table className="cw-table cw-methods">
         <caption className="cw-sr">Methods of {def.name || 'the new class'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Returns</th>
-            <th scope="col">Signature</th>
-            <th scope="col">Origin</th>
-            <th scope="col">
-              <span className="cw-sr">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <EditorTableHead columns={METHOD_COLUMNS} />
         <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={5} className="cw-empty">
-                No methods.
-              </td>
-            </tr>
-          )}
+          {rows.length === 0 && <EmptyRow span={METHOD_COLUMNS.length + 1}>No methods.</EmptyRow>}
           {rows.map((r) => {
             const m = r.local;
             const inh = r.inherited;
@@ -208,25 +196,9 @@ function ParameterTable({ method, editable, classList }: { method: MethodDecl; e
   return (
     <table className="cw-table cw-params">
       <caption>Parameters of {method.name}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Parameter</th>
-          <th scope="col">Type</th>
-          <th scope="col">In</th>
-          <th scope="col">Out</th>
-          <th scope="col">
-            <span className="cw-sr">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <EditorTableHead columns={PARAMETER_COLUMNS} />
       <tbody>
-        {method.parameters.length === 0 && (
-          <tr>
-            <td colSpan={5} className="cw-empty">
-              No parameters.
-            </td>
-          </tr>
-        )}
+        {method.parameters.length === 0 && <EmptyRow span={PARAMETER_COLUMNS.length + 1}>No parameters.</EmptyRow>}
         {method.parameters.map((p, i) => (
           <Fragment key={i}>
             <tr>

@@ -6,6 +6,7 @@ import { addProperty, freshName, removeProperty, toggleFlagQualifier, updateProp
 import { useEditor } from './context';
 import { memberConflicts, propertyRows } from './effective';
 import { QualifierTable } from './QualifierTable';
+import { EditorTableHead, EmptyRow } from './tableParts';
 import { TypeFields } from './TypeFields';
 import { ValueInput } from './ValueInput';
 
@@ -13,6 +14,8 @@ const isKey = (p: { qualifiers: readonly { name: string; value: unknown }[] } | 
   !!p?.qualifiers.some((q) => q.name.toLowerCase() === 'key' && q.value !== false);
 
 /** Properties: local ones editable, inherited ones greyed with their class of origin. */
+const PROPERTY_COLUMNS = ['Name', 'Type', 'Default', 'Key', 'Origin'];
+
 export function PropertiesTab({ classList }: { classList: string }) {
   const { def, base, parent, edit, readOnly, conflicts, jump } = useEditor();
   const rows = propertyRows(def, parent);
@@ -49,26 +52,9 @@ export function PropertiesTab({ classList }: { classList: string }) {
       </div>
       <table className="cw-table cw-props">
         <caption className="cw-sr">Properties of {def.name || 'the new class'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Type</th>
-            <th scope="col">Default</th>
-            <th scope="col">Key</th>
-            <th scope="col">Origin</th>
-            <th scope="col">
-              <span className="cw-sr">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <EditorTableHead columns={PROPERTY_COLUMNS} />
         <tbody>
-          {shown.length === 0 && (
-            <tr>
-              <td colSpan={6} className="cw-empty">
-                No properties.
-              </td>
-            </tr>
-          )}
+          {shown.length === 0 && <EmptyRow span={PROPERTY_COLUMNS.length + 1}>No properties.</EmptyRow>}
           {shown.map((r, i) => {
             const p = r.local;
             const inh = r.inherited;

@@ -8,6 +8,7 @@ import { qualifierRows } from './effective';
 import { ValueInput } from './ValueInput';
 import { getClient } from '../data/engine';
 import { traceOverlay, useTrace } from '../state/preview';
+import { EditorTableHead, EmptyRow } from './tableParts';
 
 const FLAVORS: { bit: number; name: string; short: string }[] = [
   { bit: WBEM_FLAVOR.PROPAGATE_TO_INSTANCE, name: 'ToInstance', short: 'ToInst' },
@@ -25,6 +26,9 @@ const conflictName = (t: QualTarget, q: string) =>
  * Qualifiers of a class, property, method or parameter: value, type, the four flavor toggles and
  * the origin (local, or propagated from the superclass, greyed and read-only until overridden).
  */
+/** Named columns before the flavor columns (Origin and the actions follow them). */
+const QUALIFIER_COLUMNS = ['Qualifier', 'Type', 'Value'];
+
 export function QualifierTable({
   target,
   inherited,
@@ -78,30 +82,21 @@ export function QualifierTable({
   return (
     <table className="cw-table cw-quals">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Qualifier</th>
-          <th scope="col">Type</th>
-          <th scope="col">Value</th>
-          {FLAVORS.map((f) => (
-            <th scope="col" key={f.name} className="cw-flavor-col" title={f.name}>
-              <abbr title={f.name}>{f.short}</abbr>
-            </th>
-          ))}
-          <th scope="col">Origin</th>
-          <th scope="col">
-            <span className="cw-sr">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <EditorTableHead
+        columns={QUALIFIER_COLUMNS}
+        extra={
+          <>
+            {FLAVORS.map((f) => (
+              <th scope="col" key={f.name} className="cw-flavor-col" title={f.name}>
+                <abbr title={f.name}>{f.short}</abbr>
+              </th>
+            ))}
+            <th scope="col">Origin</th>
+          </>
+        }
+      />
       <tbody>
-        {rows.length === 0 && (
-          <tr>
-            <td colSpan={9} className="cw-empty">
-              No qualifiers.
-            </td>
-          </tr>
-        )}
+        {rows.length === 0 && <EmptyRow span={QUALIFIER_COLUMNS.length + FLAVORS.length + 2}>No qualifiers.</EmptyRow>}
         {rows.map((r, i) => {
           const q = r.q;
           const inh = r.origin === 'propagated';
