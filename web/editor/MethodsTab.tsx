@@ -1,5 +1,4 @@
 import { Fragment, useState } from 'react';
-import { hrName } from '../../src/errors/wbem';
 import type { MethodDecl, ParameterDecl } from '../../src/model';
 import { formatCimType } from '../../src/model/cimType';
 import {
@@ -14,7 +13,7 @@ import {
 import { useEditor } from './context';
 import { memberConflicts, methodRows } from './effective';
 import { QualifierTable } from './QualifierTable';
-import { EditorTableHead, EmptyRow } from './tableParts';
+import { ConflictPills, EditorTableHead, EmptyRow, OriginCell } from './tableParts';
 import { TypeFields } from './TypeFields';
 
 const hasFlag = (p: ParameterDecl, name: string) =>
@@ -88,16 +87,7 @@ export function MethodsTab({ classList }: { classList: string }) {
                     ) : (
                       <span className="cw-name">{r.name}</span>
                     )}
-                    {marks.map((c) => (
-                      <span
-                        key={`${c.kind}${c.name}`}
-                        className={`cw-conflict-pill${c.resolved ? ' cw-resolved' : ''}`}
-                        title={c.description}
-                      >
-                        {c.resolved ? 'removed by force: ' : ''}
-                        {c.kind} · {hrName(c.hr)}
-                      </span>
-                    ))}
+                    <ConflictPills marks={marks} />
                   </th>
                   <td>
                     {m ? (
@@ -114,23 +104,13 @@ export function MethodsTab({ classList }: { classList: string }) {
                     )}
                   </td>
                   <td className="cw-sig">{signature(shown)}</td>
-                  <td className={`cw-origin${m ? '' : ' cw-origin-propagated'}`}>
-                    {!inh ? (
-                      'local'
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          className="cw-link-btn"
-                          aria-label={`Go to ${r.classOrigin}, origin of ${label}`}
-                          onClick={() => jump(r.classOrigin)}
-                        >
-                          {r.classOrigin}
-                        </button>
-                        {m ? ' (override)' : ''}
-                      </>
-                    )}
-                  </td>
+                  <OriginCell
+                    declared={!!m}
+                    inherited={!!inh}
+                    classOrigin={r.classOrigin}
+                    label={label}
+                    onJump={jump}
+                  />
                   <td className="cw-actions">
                     {!readOnly && m && (
                       <button

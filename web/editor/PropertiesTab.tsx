@@ -1,12 +1,11 @@
 import { Fragment, useState } from 'react';
-import { hrName } from '../../src/errors/wbem';
 import type { PropertyDecl } from '../../src/model';
 import { formatCimType } from '../../src/model/cimType';
 import { addProperty, freshName, removeProperty, toggleFlagQualifier, updateProperty } from './edit';
 import { useEditor } from './context';
 import { memberConflicts, propertyRows } from './effective';
 import { QualifierTable } from './QualifierTable';
-import { EditorTableHead, EmptyRow } from './tableParts';
+import { ConflictPills, EditorTableHead, EmptyRow, OriginCell } from './tableParts';
 import { TypeFields } from './TypeFields';
 import { ValueInput } from './ValueInput';
 
@@ -114,17 +113,7 @@ export function PropertiesTab({ classList }: { classList: string }) {
                     ) : (
                       <span className={`cw-name${key ? ' cw-key' : ''}`}>{r.name}</span>
                     )}
-                    {marks.map((c) => (
-                      <span
-                        key={`${c.kind}${c.name}`}
-                        className={`cw-conflict-pill${c.resolved ? ' cw-resolved' : ''}`}
-                        title={c.description}
-                      >
-                        {c.resolved ? 'removed by force: ' : ''}
-                        {c.kind}
-                        {c.element === 'qualifier' ? ` (${c.name.split('.')[1]})` : ''} · {hrName(c.hr)}
-                      </span>
-                    ))}
+                    <ConflictPills marks={marks} qualifierNames />
                   </th>
                   <td>
                     {p ? (
@@ -175,23 +164,13 @@ export function PropertiesTab({ classList }: { classList: string }) {
                       }
                     />
                   </td>
-                  <td className={`cw-origin${p ? '' : ' cw-origin-propagated'}`}>
-                    {r.classOrigin.toLowerCase() === def.name.toLowerCase() || !inh ? (
-                      'local'
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          className="cw-link-btn"
-                          onClick={() => jump(r.classOrigin)}
-                          aria-label={`Go to ${r.classOrigin}, origin of ${label}`}
-                        >
-                          {r.classOrigin}
-                        </button>
-                        {p ? ' (override)' : ''}
-                      </>
-                    )}
-                  </td>
+                  <OriginCell
+                    declared={!!p}
+                    inherited={!!inh && r.classOrigin.toLowerCase() !== def.name.toLowerCase()}
+                    classOrigin={r.classOrigin}
+                    label={label}
+                    onJump={jump}
+                  />
                   <td className="cw-actions">
                     {!readOnly && p && (
                       <button

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { WBEM_FLAVOR, hrName } from '../../src/errors/wbem';
+import { WBEM_FLAVOR } from '../../src/errors/wbem';
 import type { CimScalarType, CimType, Qualifier } from '../../src/model';
 import type { ResolvedQualifier } from '../../src/resolve/resolvedClass';
 import { getQualifiers, putQualifier, removeQualifier, targetLabel, type QualTarget } from './edit';
@@ -8,7 +8,7 @@ import { qualifierRows } from './effective';
 import { ValueInput } from './ValueInput';
 import { getClient } from '../data/engine';
 import { traceOverlay, useTrace } from '../state/preview';
-import { EditorTableHead, EmptyRow } from './tableParts';
+import { ConflictPills, EditorTableHead, EmptyRow } from './tableParts';
 
 const FLAVORS: { bit: number; name: string; short: string }[] = [
   { bit: WBEM_FLAVOR.PROPAGATE_TO_INSTANCE, name: 'ToInstance', short: 'ToInst' },
@@ -139,16 +139,7 @@ export function QualifierTable({
                     locked
                   </span>
                 )}
-                {marks.map((c) => (
-                  <span
-                    key={`${c.kind}${c.name}`}
-                    className={`cw-conflict-pill${c.resolved ? ' cw-resolved' : ''}`}
-                    title={c.description}
-                  >
-                    {c.resolved ? 'removed by force: ' : ''}
-                    {c.kind} · {hrName(c.hr)}
-                  </span>
-                ))}
+                <ConflictPills marks={marks} />
               </th>
               <td>
                 <select

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { hrName } from '../../src/errors/wbem';
+import type { ConflictMark } from '../state/status';
 
 /**
  * The header of an editor table (properties, methods, parameters, qualifiers): its columns, then
@@ -30,5 +32,62 @@ export function EmptyRow({ span, children }: { span: number; children: ReactNode
         {children}
       </td>
     </tr>
+  );
+}
+
+/**
+ * The conflicts with subclasses a put would meet (or force would resolve) on one row, as pills.
+ * `qualifierNames`: say which qualifier a qualifier conflict is about (`Name.Qualifier` marks).
+ */
+export function ConflictPills({
+  marks,
+  qualifierNames = false,
+}: {
+  marks: readonly ConflictMark[];
+  qualifierNames?: boolean;
+}) {
+  return marks.map((c) => (
+    <span
+      key={`${c.kind}${c.name}`}
+      className={`cw-conflict-pill${c.resolved ? ' cw-resolved' : ''}`}
+      title={c.description}
+    >
+      {c.resolved ? 'removed by force: ' : ''}
+      {c.kind}
+      {qualifierNames && c.element === 'qualifier' ? ` (${c.name.split('.')[1]})` : ''} · {hrName(c.hr)}
+    </span>
+  ));
+}
+
+/**
+ * Where a property or method comes from: "local", or the class of origin as a link to it, marked
+ * "(override)" when this class redeclares it. `declared`: the class declares it itself.
+ */
+export function OriginCell(props: {
+  declared: boolean;
+  inherited: boolean;
+  classOrigin: string;
+  label: string;
+  onJump: (className: string) => void;
+}) {
+  const { declared, inherited, classOrigin, label, onJump } = props;
+  return (
+    <td className={`cw-origin${declared ? '' : ' cw-origin-propagated'}`}>
+      {!inherited ? (
+        'local'
+      ) : (
+        <>
+          <button
+            type="button"
+            className="cw-link-btn"
+            aria-label={`Go to ${classOrigin}, origin of ${label}`}
+            onClick={() => onJump(classOrigin)}
+          >
+            {classOrigin}
+          </button>
+          {declared ? ' (override)' : ''}
+        </>
+      )}
+    </td>
   );
 }
