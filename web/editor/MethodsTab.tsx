@@ -13,7 +13,7 @@ import {
 import { useEditor } from './context';
 import { memberConflicts, methodRows } from './effective';
 import { QualifierTable } from './QualifierTable';
-import { ConflictPills, EditorTableHead, EmptyRow, OriginCell } from './tableParts';
+import { ConflictPills, EditorTableHead, EmptyRow, MemberActions, OriginCell } from './tableParts';
 import { TypeFields } from './TypeFields';
 
 const hasFlag = (p: ParameterDecl, name: string) =>
@@ -111,41 +111,28 @@ export function MethodsTab({ classList }: { classList: string }) {
                     label={label}
                     onJump={jump}
                   />
-                  <td className="cw-actions">
-                    {!readOnly && m && (
-                      <button
-                        type="button"
-                        className="cw-icon-btn"
-                        aria-label={`Delete ${label}`}
-                        onClick={() => edit((d) => removeMethod(d, m.name))}
-                      >
-                        ✕
-                      </button>
-                    )}
-                    {!readOnly && !m && inh && (
-                      <button
-                        type="button"
-                        className="cw-link-btn"
-                        aria-label={`Override ${label}`}
-                        onClick={() =>
-                          edit((d) => ({
-                            ...d,
-                            methods: [
-                              ...d.methods,
-                              {
-                                name: inh.name,
-                                returnType: inh.returnType,
-                                parameters: inh.parameters,
-                                qualifiers: [],
-                              },
-                            ],
-                          }))
-                        }
-                      >
-                        override
-                      </button>
-                    )}
-                  </td>
+                  <MemberActions
+                    label={label}
+                    readOnly={readOnly}
+                    onDelete={m ? () => edit((d) => removeMethod(d, m.name)) : undefined}
+                    onOverride={
+                      !m && inh
+                        ? () =>
+                            edit((d) => ({
+                              ...d,
+                              methods: [
+                                ...d.methods,
+                                {
+                                  name: inh.name,
+                                  returnType: inh.returnType,
+                                  parameters: inh.parameters,
+                                  qualifiers: [],
+                                },
+                              ],
+                            }))
+                        : undefined
+                    }
+                  />
                 </tr>
                 {expanded && (
                   <tr className="cw-subrow">

@@ -5,7 +5,7 @@ import { addProperty, freshName, removeProperty, toggleFlagQualifier, updateProp
 import { useEditor } from './context';
 import { memberConflicts, propertyRows } from './effective';
 import { QualifierTable } from './QualifierTable';
-import { ConflictPills, EditorTableHead, EmptyRow, OriginCell } from './tableParts';
+import { ConflictPills, EditorTableHead, EmptyRow, MemberActions, OriginCell } from './tableParts';
 import { TypeFields } from './TypeFields';
 import { ValueInput } from './ValueInput';
 
@@ -171,29 +171,17 @@ export function PropertiesTab({ classList }: { classList: string }) {
                     label={label}
                     onJump={jump}
                   />
-                  <td className="cw-actions">
-                    {!readOnly && p && (
-                      <button
-                        type="button"
-                        className="cw-icon-btn"
-                        aria-label={`Delete ${label}`}
-                        title={inh ? 'Remove the override' : 'Delete'}
-                        onClick={() => edit((d) => removeProperty(d, p.name))}
-                      >
-                        ✕
-                      </button>
-                    )}
-                    {!readOnly && !p && inh && (
-                      <button
-                        type="button"
-                        className="cw-link-btn"
-                        aria-label={`Override ${label}`}
-                        onClick={() => edit((d) => addProperty(d, { name: inh.name, type: inh.type, qualifiers: [] }))}
-                      >
-                        override
-                      </button>
-                    )}
-                  </td>
+                  <MemberActions
+                    label={label}
+                    readOnly={readOnly}
+                    onDelete={p ? () => edit((d) => removeProperty(d, p.name)) : undefined}
+                    deleteTitle={inh ? 'Remove the override' : 'Delete'}
+                    onOverride={
+                      !p && inh
+                        ? () => edit((d) => addProperty(d, { name: inh.name, type: inh.type, qualifiers: [] }))
+                        : undefined
+                    }
+                  />
                 </tr>
                 {expanded && (
                   <tr className="cw-subrow">

@@ -91,3 +91,37 @@ export function OriginCell(props: {
     </td>
   );
 }
+
+/**
+ * The actions of a property or method row: delete what the class declares, or override what it
+ * only inherits (nothing when the editor is read-only).
+ */
+export function MemberActions(props: {
+  label: string;
+  readOnly: boolean;
+  onDelete?: (() => void) | undefined;
+  deleteTitle?: string | undefined;
+  onOverride?: (() => void) | undefined;
+}) {
+  const { label, readOnly, onDelete, deleteTitle, onOverride } = props;
+  return (
+    <td className="cw-actions">
+      {!readOnly && onDelete && (
+        <button
+          type="button"
+          className="cw-icon-btn"
+          aria-label={`Delete ${label}`}
+          title={deleteTitle}
+          onClick={onDelete}
+        >
+          ✕
+        </button>
+      )}
+      {!readOnly && onOverride && (
+        <button type="button" className="cw-link-btn" aria-label={`Override ${label}`} onClick={onOverride}>
+          override
+        </button>
+      )}
+    </td>
+  );
+}
