@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { classNode, editor, expectLastStatus, openFresh, putDialog } from './designer-helpers';
+import {
+  addProperty,
+  classNode,
+  editor,
+  expectLastStatus,
+  openFresh,
+  putDialog,
+  putFromKeyboard,
+} from './designer-helpers';
 
 test('create a class and a subclass, each put, each on the graph with its inheritance', async ({ page }) => {
   const errors = await openFresh(page);
@@ -28,11 +36,8 @@ test('create a class and a subclass, each put, each on the graph with its inheri
   const inherited = editor(page).getByRole('row').filter({ hasText: 'Sku' });
   await expect(inherited.getByRole('button', { name: 'Go to Shop_Item, origin of property Sku' })).toBeVisible();
   await expect(inherited.getByRole('checkbox', { name: 'Key property Sku' })).toBeChecked();
-  await editor(page).getByRole('button', { name: '+ Add property' }).click();
-  await editor(page).getByRole('textbox', { name: 'Name of property Property1' }).fill('Isbn');
-  await page.keyboard.press('Control+s');
-  await putDialog(page).getByRole('button', { name: 'Put', exact: true }).click();
-  await expect(putDialog(page)).toBeHidden();
+  await addProperty(page, 'Isbn');
+  await putFromKeyboard(page);
   await expect(classNode(page, 'Shop_Book')).toBeVisible();
   await expect(editor(page).getByRole('heading', { name: 'Shop_Book' })).toBeVisible();
 

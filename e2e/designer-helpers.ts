@@ -58,3 +58,16 @@ export async function expectLastStatus(page: Page, text: RegExp) {
     timeout: 15_000,
   });
 }
+
+/** Adds a property to the class in the editor (the new row is named Property1) and names it. */
+export async function addProperty(page: Page, name: string) {
+  await editor(page).getByRole('button', { name: '+ Add property' }).click();
+  await editor(page).getByRole('textbox', { name: 'Name of property Property1' }).fill(name);
+}
+
+/** Puts the edited class from the keyboard with the put dialog's defaults, and waits for it to close. */
+export async function putFromKeyboard(page: Page) {
+  await page.keyboard.press('Control+s');
+  await putDialog(page).getByRole('button', { name: 'Put', exact: true }).click();
+  await expect(putDialog(page)).toBeHidden();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { classNode, editor, expectLastStatus, goTo, openFresh, putDialog } from './designer-helpers';
+import { addProperty, classNode, editor, expectLastStatus, goTo, openFresh, putDialog } from './designer-helpers';
 
 test('reload and find everything: put classes, an unput draft and the view preferences survive', async ({ page }) => {
   const errors = await openFresh(page);
@@ -15,8 +15,7 @@ test('reload and find everything: put classes, an unput draft and the view prefe
 
   // An edit not yet put: a draft (kept in this browser until put or discarded).
   await goTo(page, 'Demo_Disk');
-  await editor(page).getByRole('button', { name: '+ Add property' }).click();
-  await editor(page).getByRole('textbox', { name: 'Name of property Property1' }).fill('Firmware');
+  await addProperty(page, 'Firmware');
   await expect(classNode(page, 'Demo_Disk').getByText('draft')).toBeVisible();
   // A view preference: the dark theme.
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();

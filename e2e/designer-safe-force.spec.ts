@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { classNode, editor, goTo, openFresh, putDialog } from './designer-helpers';
+import { addProperty, classNode, editor, goTo, openFresh, putDialog } from './designer-helpers';
 
 test('a safe update of a base is refused by a conflicting child, marked inline; force then rewrites the child', async ({
   page,
@@ -8,8 +8,7 @@ test('a safe update of a base is refused by a conflicting child, marked inline; 
 
   // Demo_Disk declares Capacity as uint64; give its base a Capacity of another type.
   await goTo(page, 'Demo_Device');
-  await editor(page).getByRole('button', { name: '+ Add property' }).click();
-  await editor(page).getByRole('textbox', { name: 'Name of property Property1' }).fill('Capacity');
+  await addProperty(page, 'Capacity');
   await editor(page).getByRole('combobox', { name: 'Type of property Capacity' }).selectOption('uint32');
   await page.keyboard.press('Control+s');
 

@@ -1,10 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { editor, goTo, openFresh } from './designer-helpers';
+import { addProperty, editor, goTo, openFresh } from './designer-helpers';
 
 async function draftProperty(page: Page, className: string, property: string) {
   await goTo(page, className);
-  await editor(page).getByRole('button', { name: '+ Add property' }).click();
-  await editor(page).getByRole('textbox', { name: 'Name of property Property1' }).fill(property);
+  await addProperty(page, property);
   await editor(page).getByRole('button', { name: 'Queue in change set' }).click();
   await expect(editor(page).getByRole('button', { name: 'Queued' })).toBeDisabled();
 }

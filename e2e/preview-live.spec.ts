@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { classNode, editor, goTo, openFresh, putDialog } from './designer-helpers';
+import { addProperty, classNode, editor, goTo, openFresh, putDialog } from './designer-helpers';
 
 test('a draft of a base previews the three update modes live and paints the affected child before any put', async ({
   page,
@@ -9,8 +9,7 @@ test('a draft of a base previews the three update modes live and paints the affe
   // Demo_Disk declares Capacity as uint64; give its base a Capacity of another type.
   await goTo(page, 'Demo_Device');
   await expect(editor(page).getByRole('region', { name: 'Preview of the update modes' })).toHaveCount(0);
-  await editor(page).getByRole('button', { name: '+ Add property' }).click();
-  await editor(page).getByRole('textbox', { name: 'Name of property Property1' }).fill('Capacity');
+  await addProperty(page, 'Capacity');
   await editor(page).getByRole('combobox', { name: 'Type of property Capacity' }).selectOption('uint32');
 
   const preview = editor(page).getByRole('region', { name: 'Preview of the update modes' });
@@ -51,8 +50,7 @@ test('a draft of a base previews the three update modes live and paints the affe
 test('discarding the draft clears the preview and its graph markers', async ({ page }) => {
   const errors = await openFresh(page);
   await goTo(page, 'Demo_Device');
-  await editor(page).getByRole('button', { name: '+ Add property' }).click();
-  await editor(page).getByRole('textbox', { name: 'Name of property Property1' }).fill('Capacity');
+  await addProperty(page, 'Capacity');
   await editor(page).getByRole('combobox', { name: 'Type of property Capacity' }).selectOption('uint32');
   const marker = classNode(page, 'Demo_Disk').getByRole('img', { name: /^Affected by the draft/ });
   await expect(marker).toBeVisible();

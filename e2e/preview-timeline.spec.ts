@@ -1,15 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { editor, goTo, openFresh, putDialog } from './designer-helpers';
+import { addProperty, editor, goTo, openFresh, putFromKeyboard } from './designer-helpers';
 
 test('the timeline lists committed operations and undoes and redoes from them', async ({ page }) => {
   const errors = await openFresh(page);
 
   await goTo(page, 'Demo_SolidStateDisk');
-  await editor(page).getByRole('button', { name: '+ Add property' }).click();
-  await editor(page).getByRole('textbox', { name: 'Name of property Property1' }).fill('Serial');
-  await page.keyboard.press('Control+s');
-  await putDialog(page).getByRole('button', { name: 'Put', exact: true }).click();
-  await expect(putDialog(page)).toBeHidden();
+  await addProperty(page, 'Serial');
+  await putFromKeyboard(page);
 
   await page.getByText(/^Timeline \(\d+ operations\)$/).click();
   const timeline = page.getByRole('region', { name: 'Timeline' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { classNode, editor, openFresh, putDialog } from './designer-helpers';
+import { addProperty, classNode, editor, openFresh, putFromKeyboard } from './designer-helpers';
 
 test('the timeline views a past point, diffs two points and restores one', async ({ page }) => {
   const errors = await openFresh(page);
@@ -7,19 +7,13 @@ test('the timeline views a past point, diffs two points and restores one', async
   // Put a new class, then add a property to it: two operations.
   await page.getByRole('button', { name: 'New class', exact: true }).click();
   await editor(page).getByRole('textbox', { name: 'Class name' }).fill('Travel_Item');
-  await editor(page).getByRole('button', { name: '+ Add property' }).click();
-  await editor(page).getByRole('textbox', { name: 'Name of property Property1' }).fill('Sku');
-  await page.keyboard.press('Control+s');
-  await putDialog(page).getByRole('button', { name: 'Put', exact: true }).click();
-  await expect(putDialog(page)).toBeHidden();
+  await addProperty(page, 'Sku');
+  await putFromKeyboard(page);
   await expect(classNode(page, 'Travel_Item')).toBeVisible();
   await expect(editor(page).getByRole('heading', { name: 'Travel_Item', exact: true })).toBeVisible();
 
-  await editor(page).getByRole('button', { name: '+ Add property' }).click();
-  await editor(page).getByRole('textbox', { name: 'Name of property Property1' }).fill('Size');
-  await page.keyboard.press('Control+s');
-  await putDialog(page).getByRole('button', { name: 'Put', exact: true }).click();
-  await expect(putDialog(page)).toBeHidden();
+  await addProperty(page, 'Size');
+  await putFromKeyboard(page);
 
   await page.getByText(/^Timeline \(\d+ operations\)$/).click();
   const timeline = page.getByRole('region', { name: 'Timeline' });
