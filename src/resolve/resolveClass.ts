@@ -9,11 +9,6 @@ function propagated(q: Qualifier): ResolvedQualifier {
   return { name: q.name, type: q.type, value: q.value, flavor: q.flavor, origin: PROPAGATED };
 }
 
-/** The element's own qualifiers: the stored objects themselves (ResolvedQualifier without origin). */
-function local(qs: readonly Qualifier[]): readonly ResolvedQualifier[] {
-  return qs;
-}
-
 function hasQualifierNamed(qs: readonly Qualifier[], name: string): boolean {
   for (const q of qs) if (q.name.length === name.length && sameName(q.name, name)) return true;
   return false;
@@ -29,7 +24,8 @@ export function mergeQualifiers(
   inherited: readonly ResolvedQualifier[],
   alwaysInherit?: string,
 ): readonly ResolvedQualifier[] {
-  if (inherited.length === 0) return local(localQs);
+  // An element's own qualifiers are the stored objects themselves (ResolvedQualifier without origin).
+  if (inherited.length === 0) return localQs;
   const out: ResolvedQualifier[] = [];
   for (const q of inherited) {
     if (!passesToSubclass(q) && (alwaysInherit === undefined || !sameName(q.name, alwaysInherit))) continue;
@@ -120,7 +116,7 @@ function mergeMembers<L extends { readonly name: string }, R extends { readonly 
  * Pure: the caller supplies the resolved parent (null for a root class).
  */
 export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null): ResolvedClass {
-  const qualifiers = parent ? mergeQualifiers(def.qualifiers, parent.qualifiers) : local(def.qualifiers);
+  const qualifiers = parent ? mergeQualifiers(def.qualifiers, parent.qualifiers) : def.qualifiers;
 
   const properties = mergeMembers(
     parent?.properties ?? [],
@@ -140,7 +136,7 @@ export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null)
       };
     },
     (lp): ResolvedProperty => {
-      const qs = local(lp.qualifiers);
+      const qs = lp.qualifiers;
       return {
         name: lp.name,
         type: lp.type,
@@ -168,7 +164,7 @@ export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null)
       name: lm.name,
       returnType: lm.returnType,
       parameters: lm.parameters,
-      qualifiers: local(lm.qualifiers),
+      qualifiers: lm.qualifiers,
       classOrigin: def.name,
       propagated: false,
     }),
