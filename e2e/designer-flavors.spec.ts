@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { editor, expectLastStatus, goTo, openFresh, putDialog } from './designer-helpers';
+import { classNode, editor, expectLastStatus, goTo, openFresh, putDialog } from './designer-helpers';
 
 const qualifierRow = (page: Page, name: string) =>
   editor(page)
@@ -44,7 +44,7 @@ test("edit a qualifier's flavors and see the propagation change in the subclass"
   await expect(sub).toBeChecked();
   await sub.uncheck();
   await expect(qualifierRow(page, 'Version')).toHaveClass(/cw-row-changed/);
-  await expect(page.getByRole('group', { name: 'Class Demo_ManagedElement' }).getByText('draft')).toBeVisible();
+  await expect(classNode(page, 'Demo_ManagedElement').getByText('draft')).toBeVisible();
   await put(page);
   await expectLastStatus(page, /PutClass Demo_ManagedElement: WBEM_S_NO_ERROR/);
 
