@@ -6,7 +6,7 @@ import {
   type Qualifier,
   type QualifierDeclaration,
 } from '../model';
-import type { ArrayValueNode, ConstantValueNode, QualifierNode, ValueNode } from './ast';
+import type { ArrayValueNode, ConstantValueNode, QualifierNode, StringValueNode, ValueNode } from './ast';
 import { convertNatural, convertToType, describeValue, type ConvertContext, type ValueProblem } from './convertValue';
 import { applyFlavors } from './flavors';
 
@@ -47,10 +47,20 @@ export function qualifierToModel(
       return { name: node.name.value, type: declared, value: v.value, flavor };
     if (declared.base === 'boolean' && (v === undefined || v.kind === 'Boolean'))
       return { name: node.name.value, type: declared, value: v === undefined ? true : v.value, flavor };
+  } else if (declared?.base === 'string' && declared.arraySize === undefined && v?.kind === 'Array') {
+    // A string array of string literals (ValueMap, Values, ModelCorrespondence, MappingStrings).
+    const strings = stringElements(v);
+    if (strings !== undefined) return { name: node.name.value, type: declared, value: strings, flavor };
   }
   const typed = declared === undefined ? undefined : declaredValue(v, declared, ctx);
   const { type, value } = typed ?? naturalValue(v, ctx);
   return { name: node.name.value, type, value, flavor };
+}
+
+/** The elements' values when every element is a string literal, else undefined. */
+function stringElements(v: ArrayValueNode): string[] | undefined {
+  for (const e of v.values) if (e.kind !== 'String') return undefined;
+  return v.values.map((e) => (e as StringValueNode).value);
 }
 
 function declaredValue(

@@ -74,7 +74,32 @@ function firstDuplicate(items: readonly { readonly name: string }[]): number {
   return -1;
 }
 
-function checkNames(def: ClassDefinition): OpFailure | null {
+/** A qualifier set with nothing for the ordered checks to find: names, repeats, value types, flavors. */
+function cleanQualifierSet(qs: readonly Qualifier[], ctx: ShapeContext): boolean {
+  if (firstDuplicate(qs) >= 0) return false;
+  for (const q of qs) {
+    if ((q.flavor & ~STORABLE_FLAVOR_BITS) !== 0 || !validMemberName(q.name)) return false;
+    if (!qualifierTypeAllowed(q, ctx.qualifierDecl(q.name))) return false;
+  }
+  return true;
+}
+
+/**
+ * Every qualifier set passes the qualifier checks of checkShape — the common case, found in one
+ * pass; the ordered passes then have nothing to report and are skipped. When this is false they
+ * run, in decisions' order, and name the first failure.
+ */
+function cleanQualifiers(def: ClassDefinition, ctx: ShapeContext): boolean {
+  if (!cleanQualifierSet(def.qualifiers, ctx)) return false;
+  for (const p of def.properties) if (!cleanQualifierSet(p.qualifiers, ctx)) return false;
+  for (const m of def.methods) {
+    if (!cleanQualifierSet(m.qualifiers, ctx)) return false;
+    for (const p of m.parameters) if (!cleanQualifierSet(p.qualifiers, ctx)) return false;
+  }
+  return true;
+}
+
+function checkNames(def: ClassDefinition, qualifiersClean: boolean): OpFailure | null {
   const dupP = firstDuplicate(def.properties);
   for (const [i, p] of def.properties.entries()) {
     const f = validMemberName(p.name) ? null : checkMemberName(p.name, 'property', [def.name, p.name]);
@@ -101,6 +126,7 @@ function checkNames(def: ClassDefinition): OpFailure | null {
         );
     }
   }
+  if (qualifiersClean) return null;
   return eachQualifierSet(def, (qs, member, parameter) => {
     const dup = firstDuplicate(qs);
     for (const [i, q] of qs.entries()) {
@@ -130,7 +156,8 @@ export function checkShape(
   ctx: ShapeContext,
 ): OpFailure | null {
   const at = (...rest: string[]) => [def.name, ...rest];
-  const named = checkNames(def);
+  const qualifiersClean = cleanQualifiers(def, ctx);
+  const named = checkNames(def, qualifiersClean);
   if (named) return named;
 
   if (resolved.properties.length > WBEM_LIMIT.MAX_USER_PROPERTIES) {
@@ -250,33 +277,37 @@ export function checkShape(
     return failure(HR.E_INVALID_QUALIFIER, 'Terminal', `A class cannot be both Terminal and Abstract.`, at('Terminal'));
   }
 
-  const badType = eachQualifierSet(def, (qs, member, parameter) => {
-    for (const q of qs) {
-      if (qualifierTypeAllowed(q, ctx.qualifierDecl(q.name))) continue;
-      const path = setPath(def, member, parameter);
-      return failure(
-        HR.E_INVALID_QUALIFIER_TYPE,
-        q.name,
-        `Qualifier ${q.name} on ${path.join('.')} has a value of another type than its declaration allows.`,
-        [...path, q.name],
-      );
-    }
-    return null;
-  });
+  const badType = qualifiersClean
+    ? null
+    : eachQualifierSet(def, (qs, member, parameter) => {
+        for (const q of qs) {
+          if (qualifierTypeAllowed(q, ctx.qualifierDecl(q.name))) continue;
+          const path = setPath(def, member, parameter);
+          return failure(
+            HR.E_INVALID_QUALIFIER_TYPE,
+            q.name,
+            `Qualifier ${q.name} on ${path.join('.')} has a value of another type than its declaration allows.`,
+            [...path, q.name],
+          );
+        }
+        return null;
+      });
   if (badType) return badType;
-  const badFlavor = eachQualifierSet(def, (qs, member, parameter) => {
-    for (const q of qs) {
-      if ((q.flavor & ~STORABLE_FLAVOR_BITS) === 0) continue;
-      const path = setPath(def, member, parameter);
-      return failure(
-        HR.E_INVALID_FLAVOR,
-        q.name,
-        `Qualifier ${q.name} on ${path.join('.')} carries flavor bits that cannot be set (0x${q.flavor.toString(16)}).`,
-        [...path, q.name],
-      );
-    }
-    return null;
-  });
+  const badFlavor = qualifiersClean
+    ? null
+    : eachQualifierSet(def, (qs, member, parameter) => {
+        for (const q of qs) {
+          if ((q.flavor & ~STORABLE_FLAVOR_BITS) === 0) continue;
+          const path = setPath(def, member, parameter);
+          return failure(
+            HR.E_INVALID_FLAVOR,
+            q.name,
+            `Qualifier ${q.name} on ${path.join('.')} carries flavor bits that cannot be set (0x${q.flavor.toString(16)}).`,
+            [...path, q.name],
+          );
+        }
+        return null;
+      });
   if (badFlavor) return badFlavor;
 
   const inDefault = ctx.qualifierDecl('In')?.defaultValue === true;

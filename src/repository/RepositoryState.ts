@@ -10,8 +10,21 @@ export function normalizeNamespace(path: string): string {
   return p.replace(/^\\+|\\+$/g, '');
 }
 
+/**
+ * Remembered keys of the paths seen last. Every repository call finds its namespace by path (a
+ * MOF import asks for one qualifier declaration per qualifier written: 31,000 on the CIM schema),
+ * and a program uses a handful of namespaces, so three regular expressions per call were waste.
+ */
+const keys = new Map<string, string>();
+
 export function namespaceKey(path: string): string {
-  return normalizeNamespace(path).toLowerCase();
+  let k = keys.get(path);
+  if (k === undefined) {
+    // Bounded: a caller looping over generated paths cannot grow it without limit.
+    if (keys.size >= 256) keys.clear();
+    keys.set(path, (k = normalizeNamespace(path).toLowerCase()));
+  }
+  return k;
 }
 
 export function parentNamespace(path: string): string | null {
