@@ -156,7 +156,7 @@ export function planPutClass(
   const parent = parentDef ? (ns.resolve(parentDef.name) ?? null) : null;
   const resolved = resolveClass(base, parent);
   const shapeCtx = {
-    qualifierDecl: (n: string) => ns.qualifierDecls.get(nameKey(n)),
+    qualifierDecl: (n: string) => ns.qualifierDecl(n),
     isSubclassOf: (a: string, b: string) => env.isSubclassOf(a, b),
   };
   const bad = checkShape(base, parent, resolved, shapeCtx);

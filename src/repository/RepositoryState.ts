@@ -75,8 +75,7 @@ export class RepositoryState {
         );
         return;
       case 'qualifierDecl':
-        if (c.after) ns.qualifierDecls.set(nameKey(c.name), c.after);
-        else ns.qualifierDecls.delete(nameKey(c.name));
+        ns.setQualifierDecl(nameKey(c.name), c.after);
         return;
       case 'security':
         if (c.after !== undefined) ns.security.set(nameKey(c.principal), { principal: c.principal, rights: c.after });

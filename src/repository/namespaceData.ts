@@ -30,7 +30,13 @@ export class NamespaceData {
   readonly children = new Map<string, Set<string>>();
   /** class key → instance path key → instance. */
   readonly instances = new Map<string, Map<string, StoredInstance>>();
-  readonly qualifierDecls = new Map<string, QualifierDeclaration>();
+  private readonly decls = new Map<string, QualifierDeclaration>();
+  /**
+   * Qualifier declarations by spelling (`Description` → the declaration keyed `description`), so
+   * a lookup per qualifier written (31,000 in the CIM schema) lowercases nothing. Emptied on
+   * every change to the declarations.
+   */
+  private readonly declsBySpelling = new Map<string, QualifierDeclaration | null>();
   /** key identity (keyIdentity) → the instances with those keys, of any class. */
   readonly instanceKeys = new Map<string, StoredInstance[]>();
   /** principal key → { principal, rights }. */
@@ -41,6 +47,30 @@ export class NamespaceData {
   constructor(readonly path: string) {
     this.resolver = new Resolver((name) => this.classes.get(nameKey(name))?.def);
     for (const def of SYSTEM_CLASSES) this.setClass(nameKey(def.name), { def, system: true });
+  }
+
+  /** Qualifier declarations by key (lower-case name). */
+  get qualifierDecls(): ReadonlyMap<string, QualifierDeclaration> {
+    return this.decls;
+  }
+
+  /** The declaration of the qualifier spelled `name` (any case), if any. */
+  qualifierDecl(name: string): QualifierDeclaration | undefined {
+    let d = this.declsBySpelling.get(name);
+    if (d === undefined) {
+      d = this.decls.get(nameKey(name)) ?? null;
+      // Spellings are few (a schema writes each qualifier name one or two ways); bounded anyway.
+      if (this.declsBySpelling.size >= 4096) this.declsBySpelling.clear();
+      this.declsBySpelling.set(name, d);
+    }
+    return d ?? undefined;
+  }
+
+  /** Store or remove a qualifier declaration. */
+  setQualifierDecl(key: string, decl: QualifierDeclaration | undefined): void {
+    if (decl) this.decls.set(key, decl);
+    else this.decls.delete(key);
+    this.declsBySpelling.clear();
   }
 
   getClass(name: string): StoredClass | undefined {

@@ -110,7 +110,7 @@ export function transactionTarget(
       guard(ns, async () => result(await svc(ns).execDeleteClass(txn, name, 0, null), 'DeleteClass')),
     deleteInstance: (ns, path) =>
       guard(ns, async () => result(await svc(ns).execDeleteInstance(txn, path), 'DeleteInstance')),
-    getQualifierDecl: (ns, name) => repo.state.ns(ns)?.qualifierDecls.get(nameKey(name)),
+    getQualifierDecl: (ns, name) => repo.state.ns(ns)?.qualifierDecl(name),
     hasNamespace: (ns) => repo.state.ns(ns) !== undefined,
   };
 }
