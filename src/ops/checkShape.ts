@@ -100,21 +100,25 @@ function cleanQualifiers(def: ClassDefinition, ctx: ShapeContext): boolean {
 }
 
 function checkNames(def: ClassDefinition, qualifiersClean: boolean): OpFailure | null {
+  // Index loops: entries() would allocate an iterator and a pair per element of every put.
   const dupP = firstDuplicate(def.properties);
-  for (const [i, p] of def.properties.entries()) {
+  for (let i = 0; i < def.properties.length; i++) {
+    const p = def.properties[i]!;
     const f = validMemberName(p.name) ? null : checkMemberName(p.name, 'property', [def.name, p.name]);
     if (f) return f;
     if (i === dupP)
       return failure(HR.E_INVALID_PARAMETER, p.name, `Property "${p.name}" is declared twice.`, [def.name, p.name]);
   }
   const dupM = firstDuplicate(def.methods);
-  for (const [i, m] of def.methods.entries()) {
+  for (let i = 0; i < def.methods.length; i++) {
+    const m = def.methods[i]!;
     const f = validMemberName(m.name) ? null : checkMemberName(m.name, 'method', [def.name, m.name]);
     if (f) return f;
     if (i === dupM)
       return failure(HR.E_INVALID_PARAMETER, m.name, `Method "${m.name}" is declared twice.`, [def.name, m.name]);
     const dup = firstDuplicate(m.parameters);
-    for (const [k, p] of m.parameters.entries()) {
+    for (let k = 0; k < m.parameters.length; k++) {
+      const p = m.parameters[k]!;
       const fp = validMemberName(p.name) ? null : checkMemberName(p.name, 'parameter', [def.name, m.name, p.name]);
       if (fp) return fp;
       if (k === dup)
@@ -141,6 +145,16 @@ function checkNames(def: ClassDefinition, qualifiersClean: boolean): OpFailure |
     }
     return null;
   });
+}
+
+/** The IDs are 0, 1, 2 … n-1 in some order: each in range and none twice. */
+function isPermutation(ids: readonly (number | undefined)[]): boolean {
+  const seen = new Array<boolean>(ids.length).fill(false);
+  for (const id of ids) {
+    if (id === undefined || !Number.isInteger(id) || id < 0 || id >= ids.length || seen[id]) return false;
+    seen[id] = true;
+  }
+  return true;
 }
 
 const KEY_FORBIDDEN = new Set(['real32', 'real64', 'object']);
@@ -323,9 +337,7 @@ export function checkShape(
         );
       }
     }
-    const ids = parameterIds(m.parameters);
-    const sorted = [...ids].sort((a, b) => (a ?? -1) - (b ?? -1));
-    if (sorted.some((id, i) => id !== i)) {
+    if (!isPermutation(parameterIds(m.parameters))) {
       return failure(
         HR.E_INVALID_METHOD_PARAMETERS,
         m.name,
