@@ -27,13 +27,29 @@ export type LexerReport = (code: MofErrorCode, message: string, span: Diagnostic
  * Splits MOF text into tokens on demand. Never throws and always advances: every problem
  * (unterminated string or comment, stray character, C preprocessor line) is reported through
  * `report` and scanning goes on.
+ *
+ * The current token lives in the lexer's own fields (kind, value, start, end, line, column,
+ * newlineBefore) and `advance()` moves on: the parser reads the fields and keeps what it needs,
+ * so the 270,000 tokens of the CIM schema are not 270,000 objects for the garbage collector.
+ * `next()` and `lookahead()` hand out Token objects for callers that want them.
  */
-export class Lexer {
+export class Lexer implements Token {
+  // The current token (before the first advance(): an EOF at the start of the text).
+  kind: TokenKind = 'EOF';
+  value = '';
+  start = 0;
+  end = 0;
+  line = 1;
+  column = 1;
+  newlineBefore = true;
+
+  /** The token after the current one, once lookahead() has scanned it. */
+  private peeked: Token | undefined;
   private pos = 0;
-  private line = 1;
+  /** The line being scanned (1-based) and the offset it starts at. */
+  private scanLine = 1;
   private lineStart = 0;
   private sawNewline = true;
-  private peeked: Token | undefined;
   /** Where the next `\\`, LF and CR are, at or after the last string literal (text length: none). */
   private nextBackslash = -1;
   private nextLf = -1;
@@ -50,29 +66,67 @@ export class Lexer {
     }
   }
 
-  /** The token after the one `next()` returns next, without consuming it. */
+  /** Moves to the next token: its kind, value and position are then in this lexer's fields. */
+  advance(): void {
+    const p = this.peeked;
+    if (p === undefined) {
+      this.scan();
+      return;
+    }
+    this.peeked = undefined;
+    this.kind = p.kind;
+    this.value = p.value;
+    this.start = p.start;
+    this.end = p.end;
+    this.line = p.line;
+    this.column = p.column;
+    this.newlineBefore = p.newlineBefore;
+  }
+
+  /** The token after the current one, without moving. */
   lookahead(): Token {
-    this.peeked ??= this.scan();
+    if (this.peeked === undefined) {
+      const current = this.current();
+      this.scan();
+      this.peeked = this.current();
+      this.kind = current.kind;
+      this.value = current.value;
+      this.start = current.start;
+      this.end = current.end;
+      this.line = current.line;
+      this.column = current.column;
+      this.newlineBefore = current.newlineBefore;
+    }
     return this.peeked;
   }
 
+  /** Moves to the next token and returns it as an object. */
   next(): Token {
-    const t = this.peeked;
-    if (t !== undefined) {
-      this.peeked = undefined;
-      return t;
-    }
-    return this.scan();
+    this.advance();
+    return this.current();
+  }
+
+  /** The current token as an object of its own. */
+  current(): Token {
+    const { kind, value, start, end, line, column, newlineBefore } = this;
+    return { kind, value, start, end, line, column, newlineBefore };
   }
 
   private span(start: number, length?: number): DiagnosticSpan {
     return length === undefined
-      ? { offset: start, line: this.line, column: start - this.lineStart + 1 }
-      : { offset: start, line: this.line, column: start - this.lineStart + 1, length };
+      ? { offset: start, line: this.scanLine, column: start - this.lineStart + 1 }
+      : { offset: start, line: this.scanLine, column: start - this.lineStart + 1, length };
   }
 
-  private token(kind: TokenKind, value: string, start: number, line: number, column: number, nl: boolean): Token {
-    return { kind, value, start, end: this.pos, line, column, newlineBefore: nl };
+  /** The scanned token becomes the current one. */
+  private token(kind: TokenKind, value: string, start: number, line: number, column: number, nl: boolean): void {
+    this.kind = kind;
+    this.value = value;
+    this.start = start;
+    this.end = this.pos;
+    this.line = line;
+    this.column = column;
+    this.newlineBefore = nl;
   }
 
   /** Skips whitespace and comments; records line breaks. */
@@ -127,7 +181,7 @@ export class Lexer {
 
   private newline(next: number): void {
     this.pos = next;
-    this.line++;
+    this.scanLine++;
     this.lineStart = next;
     this.sawNewline = true;
   }
@@ -158,13 +212,14 @@ export class Lexer {
     );
   }
 
-  private scan(): Token {
+  /** Scans the next token into the current-token fields. */
+  private scan(): void {
     for (;;) {
       this.skipTrivia();
       const nl = this.sawNewline;
       const text = this.text;
       const start = this.pos;
-      const line = this.line;
+      const line = this.scanLine;
       const column = start - this.lineStart + 1;
       if (start >= text.length) return this.token('EOF', '', start, line, column, nl);
       this.sawNewline = false;
@@ -191,8 +246,7 @@ export class Lexer {
         return this.token('Alias', text.slice(start + 1, i), start, line, column, nl);
       }
       if (c === HASH && nl) {
-        const directive = this.readDirective(start, line, column, nl);
-        if (directive !== undefined) return directive;
+        if (this.readDirective(start, line, column, nl)) return;
         // An unsupported preprocessor line was reported and skipped: it also ended a line.
         this.sawNewline = true;
         continue;
@@ -225,7 +279,7 @@ export class Lexer {
     );
   }
 
-  private readNumber(start: number, line: number, column: number, nl: boolean): Token {
+  private readNumber(start: number, line: number, column: number, nl: boolean): void {
     const r = scanNumber(this.text, start);
     this.pos = r.end;
     if (!r.valid) {
@@ -243,7 +297,7 @@ export class Lexer {
    * (`"a" "b"` is `"ab"`, DSP0004), and the DMTF schema writes every description as dozens of
    * them, so joining them here spares the parser a token per line.
    */
-  private readString(start: number, line: number, column: number, nl: boolean): Token {
+  private readString(start: number, line: number, column: number, nl: boolean): void {
     let value = this.readStringLiteral(start, line, column);
     let end = this.pos;
     let parts: string[] | undefined;
@@ -253,12 +307,13 @@ export class Lexer {
       if (this.text.charCodeAt(next) !== QUOTE) break;
       // The line break was inside the string, not before the token after it.
       this.sawNewline = false;
-      (parts ??= [value]).push(this.readStringLiteral(next, this.line, next - this.lineStart + 1));
+      (parts ??= [value]).push(this.readStringLiteral(next, this.scanLine, next - this.lineStart + 1));
       end = this.pos;
     }
     // A joined value is a string of its own; a single literal is a slice of the text: copied.
     value = parts !== undefined ? parts.join('') : detached(value);
-    return { kind: 'String', value, start, end, line, column, newlineBefore: nl };
+    this.token('String', value, start, line, column, nl);
+    this.end = end;
   }
 
   /** One `"…"` literal at `start`: its decoded content; `pos` ends after it. */
@@ -288,7 +343,7 @@ export class Lexer {
     return r.value;
   }
 
-  private readChar(start: number, line: number, column: number, nl: boolean): Token {
+  private readChar(start: number, line: number, column: number, nl: boolean): void {
     const r = scanChar(this.text, start);
     this.pos = r.end;
     if (r.problem !== undefined) {
@@ -310,7 +365,7 @@ export class Lexer {
    * code for a `#` command it does not know) and the whole logical line, backslash continuations
    * included, is skipped.
    */
-  private readDirective(start: number, line: number, column: number, nl: boolean): Token | undefined {
+  private readDirective(start: number, line: number, column: number, nl: boolean): boolean {
     const text = this.text;
     const n = text.length;
     let i = start + 1;
@@ -321,7 +376,8 @@ export class Lexer {
     const lower = name.toLowerCase();
     if (lower === 'pragma' || lower === 'include') {
       this.pos = i;
-      return this.token('Directive', lower, start, line, column, nl);
+      this.token('Directive', lower, start, line, column, nl);
+      return true;
     }
     this.report(
       'WBEMMOF_E_INVALID_PRAGMA',
@@ -344,7 +400,7 @@ export class Lexer {
       i = this.pos;
     }
     this.pos = i;
-    return undefined;
+    return false;
   }
 }
 

@@ -60,6 +60,9 @@ export function parseMofDocument(text: string, file: string): ParseDocumentResul
   }
 }
 
+/** A node's location while the node is being parsed: its end is set when the node is done. */
+type OpenLoc = { -readonly [K in keyof Loc]: Loc[K] };
+
 /** Thrown inside the parser to unwind to the nearest recovery point; never escapes it. */
 class MofSyntaxError extends Error {
   constructor(
@@ -94,8 +97,8 @@ function isKeyword(t: Token, keyword: string): boolean {
  */
 class Parser {
   readonly diagnostics: MofDiagnostic[] = [];
+  /** The current token is the lexer's (kind, value, position fields): no token objects. */
   private readonly lexer: Lexer;
-  private token: Token;
   private lastEnd = 0;
   /** Open `{` consumed in the current top-level declaration, for error recovery. */
   private braceDepth = 0;
@@ -107,7 +110,7 @@ class Parser {
     private readonly file: string,
   ) {
     this.lexer = new Lexer(text, (code, message, span) => this.report(code, message, span));
-    this.token = this.lexer.next();
+    this.lexer.advance();
   }
 
   // ---------------------------------------------------------------- productions
@@ -118,9 +121,10 @@ class Parser {
    */
   parseDocument(): MofDocument {
     const definitions: Definition[] = [];
-    const first = this.token;
+    const { line, column } = this.lexer;
     while (!this.peek('EOF')) {
-      const start = this.token;
+      // Tokens are told apart by where they start.
+      const start = this.lexer.start;
       this.braceDepth = 0;
       try {
         const def = this.parseDefinition();
@@ -130,19 +134,19 @@ class Parser {
         this.diagnostics.push(e.diagnostic);
         if (e.resync) this.synchronizeTopLevel();
         // Always make progress, whatever the recovery decided.
-        if (this.token === start) this.advance();
+        if (this.lexer.start === start) this.advance();
       }
     }
     return {
       kind: 'Document',
       file: this.file,
       definitions: trimmed(definitions),
-      loc: { file: this.file, line: first.line, column: first.column, start: 0, end: this.text.length },
+      loc: { file: this.file, line, column, start: 0, end: this.text.length },
     };
   }
 
   private parseDefinition(): Definition | undefined {
-    const t = this.token;
+    const t = this.lexer;
     if (t.kind === 'Directive') return this.parsePragma();
     if (t.kind === ';') {
       // A stray `;` between declarations (`};;`) is a harmless leftover: accepted silently.
@@ -150,13 +154,14 @@ class Parser {
       return undefined;
     }
     if (t.kind === '[') {
+      const loc = this.open();
       const qualifiers = this.parseQualifierList();
-      if (isKeyword(this.token, 'class')) return this.parseClassDeclaration(t, qualifiers);
-      if (isKeyword(this.token, 'instance')) return this.parseInstanceDeclaration(t, qualifiers);
+      if (isKeyword(this.lexer, 'class')) return this.parseClassDeclaration(loc, qualifiers);
+      if (isKeyword(this.lexer, 'instance')) return this.parseInstanceDeclaration(loc, qualifiers);
       throw this.unexpected('WBEMMOF_E_UNRECOGNIZED_TOKEN', '"class" or "instance of" after a qualifier list');
     }
-    if (isKeyword(t, 'class')) return this.parseClassDeclaration(t, []);
-    if (isKeyword(t, 'instance')) return this.parseInstanceDeclaration(t, []);
+    if (isKeyword(t, 'class')) return this.parseClassDeclaration(this.open(), []);
+    if (isKeyword(t, 'instance')) return this.parseInstanceDeclaration(this.open(), []);
     if (isKeyword(t, 'qualifier')) return this.parseQualifierDeclaration();
     throw this.unexpected('WBEMMOF_E_UNRECOGNIZED_TOKEN', '"class", "instance of", "qualifier", "[" or a #pragma');
   }
@@ -171,16 +176,18 @@ class Parser {
    * the same pragma, `include`.
    */
   private parsePragma(): PragmaNode {
-    const start = this.advance();
+    const directive = this.lexer.value === 'include' ? 'include' : 'pragma';
+    const loc = this.open();
+    this.advance();
     let name = 'include';
-    if (start.value === 'pragma') {
-      if (!this.peek('Name') || this.token.newlineBefore) {
+    if (directive === 'pragma') {
+      if (!this.peek('Name') || this.lexer.newlineBefore) {
         throw this.unexpected('WBEMMOF_E_INVALID_PRAGMA', 'a pragma name after #pragma');
       }
-      name = this.advance().value.toLowerCase();
+      name = this.take().toLowerCase();
     }
     const args: PragmaArgument[] = [];
-    if (this.peek('(') && !this.token.newlineBefore) {
+    if (this.peek('(') && !this.lexer.newlineBefore) {
       this.advance();
       if (!this.peek(')')) {
         args.push(this.parsePragmaParameter());
@@ -190,15 +197,15 @@ class Parser {
         }
       }
       this.expect(')', 'WBEMMOF_E_EXPECTED_CLOSE_PAREN', '"," or ")"');
-    } else if (start.value === 'include' && this.peek('String') && !this.token.newlineBefore) {
+    } else if (directive === 'include' && this.peek('String') && !this.lexer.newlineBefore) {
       args.push(this.parseStringValue());
     }
     const node: PragmaNode = {
       kind: 'Pragma',
       name,
-      directive: start.value === 'include' ? 'include' : 'pragma',
+      directive,
       args,
-      loc: this.loc(start),
+      loc: this.close(loc),
     };
     const problem = checkPragma(node);
     if (problem !== undefined) {
@@ -209,11 +216,11 @@ class Parser {
   }
 
   private parsePragmaParameter(): PragmaArgument {
-    const t = this.token;
+    const t = this.lexer;
     if (t.kind === 'String') return this.parseStringValue();
     if (t.kind === 'Integer') {
-      this.advance();
-      return { kind: 'Integer', value: t.value, loc: this.loc(t) };
+      const loc = this.tokenLoc();
+      return { kind: 'Integer', value: this.take(), loc };
     }
     if (t.kind === 'Name') return this.parseName('WBEMMOF_E_INVALID_PRAGMA', 'a pragma parameter');
     throw this.unexpected('WBEMMOF_E_INVALID_PRAGMA', 'a string, a number or a word as a pragma parameter');
@@ -271,7 +278,7 @@ class Parser {
    * any other name starts the next qualifier.
    */
   private parseQualifier(): QualifierNode {
-    const start = this.token;
+    const loc = this.open();
     const name = this.parseName('WBEMMOF_E_EXPECTED_QUALIFIER_NAME', 'a qualifier name');
     let value: ConstantValueNode | ArrayValueNode | undefined;
     if (this.peek('(')) {
@@ -286,7 +293,7 @@ class Parser {
       this.advance();
       flavors = [this.parseFlavor()];
       for (;;) {
-        if (this.peek('Name') && isFlavorKeyword(this.token.value)) flavors.push(this.parseFlavor());
+        if (this.peek('Name') && isFlavorKeyword(this.lexer.value)) flavors.push(this.parseFlavor());
         else if (this.peek(',') && this.isFlavorAhead()) {
           this.advance();
           flavors.push(this.parseFlavor());
@@ -294,7 +301,7 @@ class Parser {
       }
       this.checkFlavors(flavors);
     }
-    return { kind: 'Qualifier', name, value, flavors, loc: this.loc(start) };
+    return { kind: 'Qualifier', name, value, flavors, loc: this.close(loc) };
   }
 
   private isFlavorAhead(): boolean {
@@ -307,15 +314,15 @@ class Parser {
    *        | "NotToInstance" | "Restricted" | "Amended" | "Translatable"
    */
   private parseFlavor(): FlavorNode {
-    const t = this.token;
+    const t = this.lexer;
     if (t.kind !== 'Name' || !isFlavorKeyword(t.value)) {
       throw this.unexpected(
         'WBEMMOF_E_EXPECTED_FLAVOR_TYPE',
         'a flavor (EnableOverride, DisableOverride, ToSubClass, NotToSubClass, ToInstance, NotToInstance, Restricted, Amended, Translatable)',
       );
     }
-    this.advance();
-    return { kind: 'Flavor', name: t.value, loc: this.loc(t) };
+    const loc = this.tokenLoc();
+    return { kind: 'Flavor', name: this.take(), loc };
   }
 
   private checkFlavors(flavors: readonly FlavorNode[]): void {
@@ -330,7 +337,7 @@ class Parser {
    *
    * DSP0004 puts the alias before the superclass, WMI's documentation after it: both are read.
    */
-  private parseClassDeclaration(start: Token, qualifiers: QualifierNode[]): ClassDeclarationNode {
+  private parseClassDeclaration(loc: OpenLoc, qualifiers: QualifierNode[]): ClassDeclarationNode {
     this.advance(); // class
     const name = this.parseName('WBEMMOF_E_EXPECTED_CLASS_NAME', 'a class name');
     let alias = this.parseOptionalAlias();
@@ -360,7 +367,7 @@ class Parser {
       superclass,
       alias,
       features,
-      loc: this.loc(start),
+      loc: this.close(loc),
     };
   }
 
@@ -391,10 +398,9 @@ class Parser {
 
   /** Inside a body: EOF or the start of a new declaration means the closing brace is missing. */
   private checkBodyContinues(expected: string): void {
-    const t = this.token;
-    if (t.kind === 'EOF') throw this.unexpected('WBEMMOF_E_EXPECTED_CLOSE_BRACE', expected);
-    if (this.isDeclarationStart(t)) {
-      throw new MofSyntaxError(this.expectedDiagnostic('WBEMMOF_E_EXPECTED_CLOSE_BRACE', expected, t), false);
+    if (this.peek('EOF')) throw this.unexpected('WBEMMOF_E_EXPECTED_CLOSE_BRACE', expected);
+    if (this.isDeclarationStart()) {
+      throw new MofSyntaxError(this.expectedDiagnostic('WBEMMOF_E_EXPECTED_CLOSE_BRACE', expected), false);
     }
   }
 
@@ -407,7 +413,7 @@ class Parser {
    * DefaultValue : "=" Initializer
    */
   private parseClassFeature(): FeatureNode {
-    const start = this.token;
+    const loc = this.open();
     const qualifiers = this.peek('[') ? this.parseQualifierList() : [];
     const returnType = this.parseType();
     // `uint32[] M()`: an array return type, which WMI refuses (reported, then parsed on).
@@ -419,7 +425,7 @@ class Parser {
       }
       const parameters = this.parseParameterList();
       this.expect(';', 'WBEMMOF_E_EXPECTED_SEMI', '";" after the method declaration');
-      const node: MethodNode = { kind: 'Method', qualifiers, returnType, name, parameters, loc: this.loc(start) };
+      const node: MethodNode = { kind: 'Method', qualifiers, returnType, name, parameters, loc: this.close(loc) };
       return node;
     }
     if (returnType.base === 'void') {
@@ -435,7 +441,7 @@ class Parser {
       name,
       array,
       defaultValue,
-      loc: this.loc(start),
+      loc: this.close(loc),
     };
   }
 
@@ -461,12 +467,13 @@ class Parser {
    * ReturnType : DataType | ObjectRef | "void"
    */
   private parseType(): TypeNode {
-    const t = this.token;
-    if (t.kind !== 'Name') throw this.unexpected('WBEMMOF_E_EXPECTED_TYPE_IDENTIFIER', 'a type');
-    this.advance();
-    const lower = t.value.toLowerCase();
+    if (!this.peek('Name')) throw this.unexpected('WBEMMOF_E_EXPECTED_TYPE_IDENTIFIER', 'a type');
+    // Until closed, `loc` is the type name's own span.
+    const loc = this.open();
+    const value = this.take();
+    const lower = value.toLowerCase();
     // `X ref Name`: `ref` is the keyword only when a name follows it (a property may be called Ref).
-    const isRef = isKeyword(this.token, 'ref') && this.lexer.lookahead().kind === 'Name';
+    const isRef = isKeyword(this.lexer, 'ref') && this.lexer.lookahead().kind === 'Name';
     if (isRef) this.advance();
     let base: CimScalarType | 'void';
     let className: string | undefined;
@@ -476,20 +483,25 @@ class Parser {
       if (isRef) {
         this.reportAt(
           'WBEMMOF_E_UNRECOGNIZED_TYPE',
-          `"${t.value} ref": only a class or object can be referenced.`,
-          this.loc(t),
+          `"${value} ref": only a class or object can be referenced.`,
+          this.close(loc),
         );
       }
       base = lower as CimScalarType;
     } else if (lower === 'ref') {
-      throw this.unexpectedAt('WBEMMOF_E_EXPECTED_TYPE_IDENTIFIER', 'a type before "ref"', t);
+      throw this.unexpectedAt(
+        'WBEMMOF_E_EXPECTED_TYPE_IDENTIFIER',
+        'a type before "ref"',
+        { kind: 'Name', value },
+        loc,
+      );
     } else {
       base = isRef ? 'ref' : 'object';
-      className = t.value;
+      className = value;
     }
     return className === undefined
-      ? { kind: 'Type', base, loc: this.loc(t) }
-      : { kind: 'Type', base, className, loc: this.loc(t) };
+      ? { kind: 'Type', base, loc: this.close(loc) }
+      : { kind: 'Type', base, className, loc: this.close(loc) };
   }
 
   /**
@@ -521,7 +533,7 @@ class Parser {
    * Parameter : [ QualifierList ] ( DataType | ObjectRef ) ParameterName [ Array ] [ DefaultValue ]
    */
   private parseParameter(): ParameterNode {
-    const start = this.token;
+    const loc = this.open();
     const qualifiers = this.peek('[') ? this.parseQualifierList() : [];
     const type = this.parseType();
     if (type.base === 'void') this.reportAt('WBEMMOF_E_UNRECOGNIZED_TYPE', 'A parameter cannot be void.', type.loc);
@@ -535,7 +547,7 @@ class Parser {
       name,
       array,
       defaultValue,
-      loc: this.loc(start),
+      loc: this.close(loc),
     };
   }
 
@@ -543,24 +555,22 @@ class Parser {
    * Array : "[" [ PositiveDecimalValue ] "]"
    */
   private parseArraySuffix(): ArraySuffixNode {
-    const start = this.advance();
+    const loc = this.open();
+    this.advance();
     let size: number | undefined;
     if (this.peek('Integer')) {
-      const t = this.advance();
-      size = Number(t.value);
+      const at = this.tokenLoc();
+      const bound = this.take();
+      size = Number(bound);
       if (!Number.isSafeInteger(size) || size <= 0) {
-        this.reportAt(
-          'WBEMMOF_E_ILLEGAL_CONSTANT_VALUE',
-          `Array bound ${t.value} is not a positive integer.`,
-          this.loc(t),
-        );
+        this.reportAt('WBEMMOF_E_ILLEGAL_CONSTANT_VALUE', `Array bound ${bound} is not a positive integer.`, at);
         size = undefined;
       }
     }
     this.expect(']', 'WBEMMOF_E_EXPECTED_CLOSE_BRACKET', size === undefined ? 'an array bound or "]"' : '"]"');
     return size === undefined
-      ? { kind: 'ArraySuffix', loc: this.loc(start) }
-      : { kind: 'ArraySuffix', size, loc: this.loc(start) };
+      ? { kind: 'ArraySuffix', loc: this.close(loc) }
+      : { kind: 'ArraySuffix', size, loc: this.close(loc) };
   }
 
   /**
@@ -573,21 +583,22 @@ class Parser {
    *             | "reference" | "method" | "parameter" | "instance" | "any"
    */
   private parseQualifierDeclaration(): QualifierDeclarationNode {
-    const start = this.advance(); // qualifier
+    const loc = this.open();
+    this.advance(); // qualifier
     const name = this.parseName('WBEMMOF_E_EXPECTED_QUALIFIER_NAME', 'a qualifier name');
     this.expect(':', 'WBEMMOF_E_INVALID_QUALIFIER_SYNTAX', '":" and a type or flavors');
-    if (this.peek('Name') && isFlavorKeyword(this.token.value)) {
+    if (this.peek('Name') && isFlavorKeyword(this.lexer.value)) {
       const flavors = [this.parseFlavor()];
       while (!this.peek(';')) {
         if (this.peek(',')) this.advance();
-        if (!this.peek('Name') || !isFlavorKeyword(this.token.value)) {
+        if (!this.peek('Name') || !isFlavorKeyword(this.lexer.value)) {
           throw this.unexpected('WBEMMOF_E_EXPECTED_FLAVOR_TYPE', 'a flavor or ";"');
         }
         flavors.push(this.parseFlavor());
       }
       this.advance();
       this.checkFlavors(flavors);
-      return { kind: 'QualifierDeclaration', form: 'wmi', name, scopes: [], flavors, loc: this.loc(start) };
+      return { kind: 'QualifierDeclaration', form: 'wmi', name, scopes: [], flavors, loc: this.close(loc) };
     }
     const type = this.parseType();
     if (type.base === 'ref' || type.base === 'object' || type.base === 'void') {
@@ -603,8 +614,8 @@ class Parser {
     const flavors: FlavorNode[] = [];
     while (this.peek(',')) {
       this.advance();
-      if (isKeyword(this.token, 'scope')) this.parseScope(scopes);
-      else if (isKeyword(this.token, 'flavor')) this.parseDefaultFlavor(flavors);
+      if (isKeyword(this.lexer, 'scope')) this.parseScope(scopes);
+      else if (isKeyword(this.lexer, 'flavor')) this.parseDefaultFlavor(flavors);
       else throw this.unexpected('WBEMMOF_E_INVALID_QUALIFIER_SYNTAX', '"Scope(" or "Flavor("');
     }
     this.expect(';', 'WBEMMOF_E_EXPECTED_SEMI', '"," or ";"');
@@ -618,7 +629,7 @@ class Parser {
       defaultValue,
       scopes,
       flavors,
-      loc: this.loc(start),
+      loc: this.close(loc),
     };
   }
 
@@ -655,7 +666,7 @@ class Parser {
    * InstanceDeclaration : [ QualifierList ] "instance" "of" ClassName [ Alias ]
    *                       "{" { ValueInitializer } "}" ";"
    */
-  private parseInstanceDeclaration(start: Token, qualifiers: QualifierNode[]): InstanceDeclarationNode {
+  private parseInstanceDeclaration(loc: OpenLoc, qualifiers: QualifierNode[]): InstanceDeclarationNode {
     this.advance(); // instance
     this.expectKeyword('of', 'WBEMMOF_E_INVALID_INSTANCE_DECLARATION');
     const className = this.parseName('WBEMMOF_E_EXPECTED_CLASS_NAME', 'a class name');
@@ -668,7 +679,7 @@ class Parser {
       className,
       alias,
       properties,
-      loc: this.loc(start),
+      loc: this.close(loc),
     };
   }
 
@@ -703,24 +714,24 @@ class Parser {
    * instance names a property a dynamic property provider fills in.
    */
   private parseValueInitializer(): PropertyAssignmentNode {
-    const start = this.token;
+    const loc = this.open();
     const qualifiers = this.peek('[') ? this.parseQualifierList() : [];
     const name = this.parseName('WBEMMOF_E_EXPECTED_PROPERTY_NAME', 'a property name');
     if (this.peek(';')) {
       this.advance();
-      return { kind: 'PropertyAssignment', qualifiers, name, loc: this.loc(start) };
+      return { kind: 'PropertyAssignment', qualifiers, name, loc: this.close(loc) };
     }
     this.expect('=', 'WBEMMOF_E_EXPECTED_SEMI', '"=" or ";"');
     const value = this.parseInitializer();
     this.expect(';', 'WBEMMOF_E_EXPECTED_SEMI', '";"');
-    return { kind: 'PropertyAssignment', qualifiers, name, value, loc: this.loc(start) };
+    return { kind: 'PropertyAssignment', qualifiers, name, value, loc: this.close(loc) };
   }
 
   /**
    * Initializer : ConstantValue | ArrayInitializer | AliasIdentifier | EmbeddedInstance
    */
   private parseInitializer(): ValueNode {
-    const t = this.token;
+    const t = this.lexer;
     if (t.kind === '{') return this.parseArrayInitializer(false);
     if (t.kind === 'Alias') return this.parseAliasRef();
     if (isKeyword(t, 'instance')) return this.parseInstanceValue();
@@ -733,7 +744,7 @@ class Parser {
    * No `;` of its own: the enclosing initializer ends with it. No alias (WMI refuses one here).
    */
   private parseInstanceValue(): InstanceValueNode {
-    const start = this.token;
+    const loc = this.open();
     // Recursion guard: a parser in a Web Worker must not die of a stack overflow on hostile input.
     if (this.nesting >= MAX_NESTING) {
       throw this.unexpected(
@@ -743,13 +754,13 @@ class Parser {
     }
     this.nesting++;
     try {
-      return this.parseInstanceValueBody(start);
+      return this.parseInstanceValueBody(loc);
     } finally {
       this.nesting--;
     }
   }
 
-  private parseInstanceValueBody(start: Token): InstanceValueNode {
+  private parseInstanceValueBody(loc: OpenLoc): InstanceValueNode {
     const qualifiers = this.peek('[') ? this.parseQualifierList() : [];
     this.advance(); // instance
     this.expectKeyword('of', 'WBEMMOF_E_INVALID_INSTANCE_DECLARATION');
@@ -759,7 +770,7 @@ class Parser {
       this.reportAt('WBEMMOF_E_ALIASES_IN_EMBEDDED', 'An embedded instance cannot have an alias.', alias.loc);
     }
     const properties = this.parseInstanceBody(className.value);
-    return { kind: 'InstanceValue', qualifiers, className, properties, loc: this.loc(start) };
+    return { kind: 'InstanceValue', qualifiers, className, properties, loc: this.close(loc) };
   }
 
   /**
@@ -769,7 +780,8 @@ class Parser {
    * values may also hold aliases and embedded instances. NULL elements are refused (WMI).
    */
   private parseArrayInitializer(constantsOnly: boolean): ArrayValueNode {
-    const start = this.expect('{', 'WBEMMOF_E_EXPECTED_OPEN_BRACE', '"{"');
+    const loc = this.open();
+    this.expect('{', 'WBEMMOF_E_EXPECTED_OPEN_BRACE', '"{"');
     const values: ValueNode[] = [];
     if (!this.peek('}')) {
       for (;;) {
@@ -783,11 +795,11 @@ class Parser {
       }
     }
     this.expect('}', 'WBEMMOF_E_EXPECTED_CLOSE_BRACE', '"," or "}"');
-    return { kind: 'Array', values: trimmed(values), loc: this.loc(start) };
+    return { kind: 'Array', values: trimmed(values), loc: this.close(loc) };
   }
 
   private parseArrayElement(): ValueNode {
-    const t = this.token;
+    const t = this.lexer;
     if (t.kind === 'Alias') return this.parseAliasRef();
     if (isKeyword(t, 'instance')) return this.parseInstanceValue();
     return this.parseConstantValue();
@@ -800,28 +812,33 @@ class Parser {
    * NullValue : "null"
    */
   private parseConstantValue(): ConstantValueNode {
-    const t = this.token;
+    const t = this.lexer;
     switch (t.kind) {
-      case 'Integer':
-        this.advance();
-        return { kind: 'Integer', value: t.value, loc: this.loc(t) };
-      case 'Real':
-        this.advance();
-        return { kind: 'Real', value: Number(t.value), loc: this.loc(t) };
+      case 'Integer': {
+        const loc = this.tokenLoc();
+        return { kind: 'Integer', value: this.take(), loc };
+      }
+      case 'Real': {
+        const loc = this.tokenLoc();
+        return { kind: 'Real', value: Number(this.take()), loc };
+      }
       case 'String':
         return this.parseStringValue();
-      case 'Char':
-        this.advance();
-        return { kind: 'Char', value: t.value, loc: this.loc(t) };
+      case 'Char': {
+        const loc = this.tokenLoc();
+        return { kind: 'Char', value: this.take(), loc };
+      }
       case 'Name': {
         const lower = t.value.toLowerCase();
         if (lower === 'true' || lower === 'false') {
+          const loc = this.tokenLoc();
           this.advance();
-          return { kind: 'Boolean', value: lower === 'true', loc: this.loc(t) };
+          return { kind: 'Boolean', value: lower === 'true', loc };
         }
         if (lower === 'null') {
+          const loc = this.tokenLoc();
           this.advance();
-          return { kind: 'Null', loc: this.loc(t) };
+          return { kind: 'Null', loc };
         }
         throw this.unexpected('WBEMMOF_E_ILLEGAL_CONSTANT_VALUE', 'a value (strings must be in double quotes)');
       }
@@ -832,8 +849,8 @@ class Parser {
 
   /** StringValue { StringValue } — the lexer already joined adjacent literals (`"a" "b"` is `"ab"`). */
   private parseStringValue(): ConstantValueNode & { kind: 'String' } {
-    const start = this.advance();
-    return { kind: 'String', value: start.value, loc: this.loc(start) };
+    const loc = this.tokenLoc();
+    return { kind: 'String', value: this.take(), loc };
   }
 
   /**
@@ -841,79 +858,123 @@ class Parser {
    * AliasIdentifier : "$" Identifier
    */
   private parseOptionalAlias(): NameNode | undefined {
-    if (!isKeyword(this.token, 'as')) return undefined;
+    if (!isKeyword(this.lexer, 'as')) return undefined;
     this.advance();
     if (!this.peek('Alias')) throw this.unexpected('WBEMMOF_E_EXPECTED_DOLLAR', 'an alias "$Name" after "as"');
-    const t = this.advance();
-    if (t.value === '') throw this.unexpectedAt('WBEMMOF_E_EXPECTED_ALIAS_NAME', 'an alias name after "$"', t);
-    return { kind: 'Name', value: t.value, loc: this.loc(t) };
+    const loc = this.tokenLoc();
+    const value = this.take();
+    if (value === '')
+      throw this.unexpectedAt(
+        'WBEMMOF_E_EXPECTED_ALIAS_NAME',
+        'an alias name after "$"',
+        { kind: 'Alias', value },
+        loc,
+      );
+    return { kind: 'Name', value, loc };
   }
 
   private parseAliasRef(): AliasRefNode {
-    const t = this.advance();
-    if (t.value === '') throw this.unexpectedAt('WBEMMOF_E_EXPECTED_ALIAS_NAME', 'an alias name after "$"', t);
-    return { kind: 'AliasRef', name: t.value, loc: this.loc(t) };
+    const loc = this.tokenLoc();
+    const name = this.take();
+    if (name === '')
+      throw this.unexpectedAt(
+        'WBEMMOF_E_EXPECTED_ALIAS_NAME',
+        'an alias name after "$"',
+        { kind: 'Alias', value: name },
+        loc,
+      );
+    return { kind: 'AliasRef', name, loc };
   }
 
   // ---------------------------------------------------------------- helpers
 
-  /** The current token's kind, without TypeScript narrowing `this.token` across `advance()`. */
+  /** The current token's kind (a method: TypeScript would narrow a field across `advance()`). */
   private peek(kind: TokenKind): boolean {
-    return this.token.kind === kind;
+    return this.lexer.kind === kind;
   }
 
   private parseName(code: MofErrorCode, what: string): NameNode {
-    const t = this.token;
-    if (t.kind !== 'Name') throw this.unexpected(code, what);
+    if (!this.peek('Name')) throw this.unexpected(code, what);
+    const loc = this.tokenLoc();
+    return { kind: 'Name', value: this.take(), loc };
+  }
+
+  private advance(): void {
+    const lexer = this.lexer;
+    if (lexer.kind === '{') this.braceDepth++;
+    else if (lexer.kind === '}') this.braceDepth--;
+    this.lastEnd = lexer.end;
+    lexer.advance();
+  }
+
+  /** Consumes the current token and returns its value. */
+  private take(): string {
+    const value = this.lexer.value;
     this.advance();
-    return { kind: 'Name', value: t.value, loc: this.loc(t) };
+    return value;
   }
 
-  private advance(): Token {
-    const t = this.token;
-    if (t.kind === '{') this.braceDepth++;
-    else if (t.kind === '}') this.braceDepth--;
-    this.lastEnd = t.end;
-    this.token = this.lexer.next();
-    return t;
+  private expect(kind: TokenKind, code: MofErrorCode, what: string): void {
+    if (this.lexer.kind !== kind) throw this.unexpected(code, what);
+    this.advance();
   }
 
-  private expect(kind: TokenKind, code: MofErrorCode, what: string): Token {
-    if (this.token.kind !== kind) throw this.unexpected(code, what);
-    return this.advance();
+  private expectKeyword(keyword: string, code: MofErrorCode): void {
+    if (!isKeyword(this.lexer, keyword)) throw this.unexpected(code, `"${keyword}"`);
+    this.advance();
   }
 
-  private expectKeyword(keyword: string, code: MofErrorCode): Token {
-    if (!isKeyword(this.token, keyword)) throw this.unexpected(code, `"${keyword}"`);
-    return this.advance();
+  /** The location of the current token: a node of one token. */
+  private tokenLoc(): Loc {
+    const t = this.lexer;
+    return { file: this.file, line: t.line, column: t.column, start: t.start, end: t.end };
   }
 
-  /** A node's location: from its first token to the end of the last token consumed. */
-  private loc(start: Token): Loc {
-    return {
-      file: this.file,
-      line: start.line,
-      column: start.column,
-      start: start.start,
-      end: Math.max(this.lastEnd, start.end),
-    };
+  /**
+   * The location of a node that starts at the current token, until close() ends it at the last
+   * token consumed. Made first rather than last: it is the only record of where the node began.
+   */
+  private open(): OpenLoc {
+    const t = this.lexer;
+    return { file: this.file, line: t.line, column: t.column, start: t.start, end: t.end };
   }
 
-  private expectedDiagnostic(code: MofErrorCode, expected: string, t: Token): MofDiagnostic {
-    return makeDiagnostic(code, `Expected ${expected}, found ${describeToken(t)}.`, this.file, this.text, {
-      offset: t.start,
-      line: t.line,
-      column: t.column,
-      length: t.end - t.start,
+  private close(loc: OpenLoc): Loc {
+    loc.end = Math.max(this.lastEnd, loc.end);
+    return loc;
+  }
+
+  /** "Expected …, found …" at the current token. */
+  private expectedDiagnostic(code: MofErrorCode, expected: string): MofDiagnostic {
+    return this.expectedAt(code, expected, this.lexer, this.lexer);
+  }
+
+  private expectedAt(
+    code: MofErrorCode,
+    expected: string,
+    found: Pick<Token, 'kind' | 'value'>,
+    at: Pick<Loc, 'start' | 'end' | 'line' | 'column'>,
+  ): MofDiagnostic {
+    return makeDiagnostic(code, `Expected ${expected}, found ${describeToken(found)}.`, this.file, this.text, {
+      offset: at.start,
+      line: at.line,
+      column: at.column,
+      length: at.end - at.start,
     });
   }
 
   private unexpected(code: MofErrorCode, expected: string): MofSyntaxError {
-    return new MofSyntaxError(this.expectedDiagnostic(code, expected, this.token));
+    return new MofSyntaxError(this.expectedDiagnostic(code, expected));
   }
 
-  private unexpectedAt(code: MofErrorCode, expected: string, t: Token): MofSyntaxError {
-    return new MofSyntaxError(this.expectedDiagnostic(code, expected, t));
+  /** A token already consumed (`found`, spanning `at`) was not what was expected. */
+  private unexpectedAt(
+    code: MofErrorCode,
+    expected: string,
+    found: Pick<Token, 'kind' | 'value'>,
+    at: Pick<Loc, 'start' | 'end' | 'line' | 'column'>,
+  ): MofSyntaxError {
+    return new MofSyntaxError(this.expectedAt(code, expected, found, at));
   }
 
   private report(code: MofErrorCode, message: string, span: DiagnosticSpan): void {
@@ -924,12 +985,13 @@ class Parser {
     this.report(code, message, { offset: loc.start, line: loc.line, column: loc.column, length: loc.end - loc.start });
   }
 
-  /** `#pragma`, `class`, `instance of`: a token that can only begin a new top-level declaration. */
-  private isDeclarationStart(t: Token): boolean {
+  /** `#pragma`, `class`, `instance of`: the current token can only begin a new top-level declaration. */
+  private isDeclarationStart(): boolean {
+    const t = this.lexer;
     if (t.kind === 'Directive') return true;
     if (t.kind !== 'Name') return false;
     if (isKeyword(t, 'class')) return true;
-    return isKeyword(t, 'instance') && t === this.token && isKeyword(this.lexer.lookahead(), 'of');
+    return isKeyword(t, 'instance') && isKeyword(this.lexer.lookahead(), 'of');
   }
 
   /**
@@ -939,14 +1001,15 @@ class Parser {
   private synchronizeTopLevel(): void {
     let depth = Math.max(0, this.braceDepth);
     for (;;) {
-      const t = this.token;
+      const t = this.lexer;
       if (t.kind === 'EOF') break;
-      if (t.newlineBefore && this.isDeclarationStart(t)) break;
+      if (t.newlineBefore && this.isDeclarationStart()) break;
       if (depth === 0 && t.newlineBefore && (t.kind === '[' || isKeyword(t, 'qualifier'))) break;
+      const kind = t.kind;
       this.advance();
-      if (t.kind === '{') depth++;
-      else if (t.kind === '}') depth = Math.max(0, depth - 1);
-      else if (t.kind === ';' && depth === 0) break;
+      if (kind === '{') depth++;
+      else if (kind === '}') depth = Math.max(0, depth - 1);
+      else if (kind === ';' && depth === 0) break;
     }
     this.braceDepth = 0;
   }
@@ -962,14 +1025,15 @@ class Parser {
     this.diagnostics.push(e.diagnostic);
     let depth = Math.max(0, this.braceDepth - depthAtStart);
     for (;;) {
-      const t = this.token;
+      const t = this.lexer;
       if (t.kind === 'EOF') break;
-      if (t.newlineBefore && this.isDeclarationStart(t)) break;
+      if (t.newlineBefore && this.isDeclarationStart()) break;
       if (t.kind === '}' && depth === 0) break;
+      const kind = t.kind;
       this.advance();
-      if (t.kind === '{') depth++;
-      else if (t.kind === '}') depth--;
-      else if (t.kind === ';' && depth === 0) break;
+      if (kind === '{') depth++;
+      else if (kind === '}') depth--;
+      else if (kind === ';' && depth === 0) break;
     }
     this.braceDepth = depthAtStart;
   }

@@ -41,7 +41,7 @@ export interface Token {
 }
 
 /** `"{"`, `name "Foo"`, `string "abc"`, `<EOF>` — how a token is named in messages. */
-export function describeToken(t: Token): string {
+export function describeToken(t: Pick<Token, 'kind' | 'value'>): string {
   switch (t.kind) {
     case 'EOF':
       return '<EOF>';

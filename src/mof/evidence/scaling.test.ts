@@ -61,7 +61,7 @@ function tokenCount(text: string): number {
 }
 
 /** Counts calls to a Lexer method (a plain counter: a spy would keep every token it returned). */
-function counting(method: 'scan' | 'next' | 'lookahead'): { count: number; restore: () => void } {
+function counting(method: 'scan' | 'advance' | 'lookahead'): { count: number; restore: () => void } {
   const proto = Lexer.prototype as unknown as Record<string, (this: Lexer, ...a: unknown[]) => unknown>;
   const original = proto[method]!;
   const counter = {
@@ -80,20 +80,20 @@ function counting(method: 'scan' | 'next' | 'lookahead'): { count: number; resto
 function work(text: string): Work {
   const tokens = tokenCount(text);
   const scan = counting('scan');
-  const next = counting('next');
+  const advance = counting('advance');
   const lookahead = counting('lookahead');
   try {
     const { diagnostics } = parseMof(text);
     return {
       bytes: text.length,
       scanned: scan.count,
-      requests: next.count + lookahead.count,
+      requests: advance.count + lookahead.count,
       tokens,
       diagnostics: diagnostics.length,
       frameChars: diagnostics.reduce((n, d) => n + d.frame.length, 0),
     };
   } finally {
-    for (const c of [scan, next, lookahead]) c.restore();
+    for (const c of [scan, advance, lookahead]) c.restore();
   }
 }
 
