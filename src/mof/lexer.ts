@@ -18,7 +18,7 @@ import {
   startsNumber,
 } from './characterClasses';
 import type { DiagnosticSpan, MofErrorCode } from './diagnostics';
-import { scanChar, scanNumber, scanString } from './scanLiteral';
+import { scanChar, scanEscape, scanNumber } from './scanLiteral';
 import type { Token, TokenKind } from './token';
 
 export type LexerReport = (code: MofErrorCode, message: string, span: DiagnosticSpan) => void;
@@ -319,28 +319,46 @@ export class Lexer implements Token {
   /** One `"…"` literal at `start`: its decoded content; `pos` ends after it. */
   private readStringLiteral(start: number, line: number, column: number): string {
     const text = this.text;
-    // Most literals have no escape: find the closing quote with indexOf (vectorised in engines)
-    // and check that no backslash or line break comes first, from positions found the same way.
-    const close = text.indexOf('"', start + 1);
-    if (close >= 0) {
-      if (this.nextBackslash <= start) this.nextBackslash = indexOrEnd(text, '\\', start + 1);
-      if (this.nextLf <= start) this.nextLf = indexOrEnd(text, '\n', start + 1);
-      if (this.nextCr <= start) this.nextCr = indexOrEnd(text, '\r', start + 1);
-      if (close < this.nextBackslash && close < this.nextLf && close < this.nextCr) {
+    const n = text.length;
+    // Jumps, not a walk: the closing quote, the next backslash and the next line break are found
+    // with indexOf (vectorised in engines), and the last three are remembered across literals, so
+    // each is searched for once per occurrence however many literals lie before it.
+    let i = start + 1;
+    let seg = i;
+    let parts: string[] | undefined;
+    let close = -1;
+    for (;;) {
+      if (close < i) close = indexOrEnd(text, '"', i);
+      if (this.nextBackslash < i) this.nextBackslash = indexOrEnd(text, '\\', i);
+      if (this.nextLf < i) this.nextLf = indexOrEnd(text, '\n', i);
+      if (this.nextCr < i) this.nextCr = indexOrEnd(text, '\r', i);
+      const lineEnd = Math.min(this.nextLf, this.nextCr);
+      const escape = this.nextBackslash;
+      if (close < escape && close < lineEnd) {
         this.pos = close + 1;
-        return text.slice(start + 1, close);
+        const last = text.slice(seg, close);
+        if (parts === undefined) return last;
+        parts.push(last);
+        return parts.join('');
       }
-    }
-    const r = scanString(text, start);
-    this.pos = r.end;
-    if (!r.terminated) {
+      if (escape < lineEnd) {
+        (parts ??= []).push(text.slice(seg, escape));
+        i = scanEscape(text, escape, parts);
+        seg = i;
+        continue;
+      }
+      // A line break (or the end of the text) before the closing quote.
+      this.pos = lineEnd;
       this.report(
         'WBEMMOF_E_UNRECOGNIZED_TOKEN',
         "Unterminated string: expected a closing '\"' before the end of the line.",
-        { offset: start, line, column, length: Math.max(1, r.end - start) },
+        { offset: start, line, column, length: Math.max(1, lineEnd - start) },
       );
+      const last = text.slice(seg, Math.min(lineEnd, n));
+      if (parts === undefined) return last;
+      parts.push(last);
+      return parts.join('');
     }
-    return r.value;
   }
 
   private readChar(start: number, line: number, column: number, nl: boolean): void {

@@ -4,7 +4,6 @@ import {
   DOT,
   MINUS,
   PLUS,
-  QUOTE,
   ZERO,
   isDigit,
   isHexDigit,
@@ -87,41 +86,6 @@ export function scanNumber(text: string, start: number): ScannedNumber {
 
 function signed(v: bigint, negative: boolean): string {
   return (negative ? -v : v).toString();
-}
-
-export interface ScannedString {
-  readonly end: number;
-  /** The content with escapes applied. */
-  readonly value: string;
-  /** False when a line break or the end of the text came first (`end` is there). */
-  readonly terminated: boolean;
-}
-
-/** A double-quoted string with C escapes; it may not cross a line break. */
-export function scanString(text: string, start: number): ScannedString {
-  const n = text.length;
-  let i = start + 1;
-  let seg = i;
-  let parts: string[] | undefined;
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (i >= n || isLineBreak(c)) break;
-    if (c === QUOTE) {
-      const last = text.slice(seg, i);
-      if (parts === undefined) return { end: i + 1, value: last, terminated: true };
-      parts.push(last);
-      return { end: i + 1, value: parts.join(''), terminated: true };
-    }
-    if (c === BACKSLASH) {
-      parts ??= [];
-      parts.push(text.slice(seg, i));
-      i = scanEscape(text, i, parts);
-      seg = i;
-    } else i++;
-  }
-  parts ??= [];
-  parts.push(text.slice(seg, i));
-  return { end: i, value: parts.join(''), terminated: false };
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<number, string>> = {
