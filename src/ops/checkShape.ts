@@ -183,8 +183,12 @@ export function checkShape(
   }
 
   if (parent) {
-    for (const p of def.properties) {
-      const ip = findByName(parent.properties, p.name);
+    // Each local element's inherited counterpart, looked up once for the checks below.
+    const inheritedProps = def.properties.map((p) => findByName(parent.properties, p.name));
+    const inheritedMethods = def.methods.map((m) => findByName(parent.methods, m.name));
+    for (let i = 0; i < def.properties.length; i++) {
+      const p = def.properties[i]!;
+      const ip = inheritedProps[i];
       if (ip && !typeCompatible(p.type, ip.type, ctx.isSubclassOf)) {
         return failure(
           HR.E_TYPE_MISMATCH,
@@ -203,8 +207,9 @@ export function checkShape(
         at(blockedClass.name),
       );
     }
-    for (const p of def.properties) {
-      const ip = findByName(parent.properties, p.name);
+    for (let i = 0; i < def.properties.length; i++) {
+      const p = def.properties[i]!;
+      const ip = inheritedProps[i];
       const b = ip && blockedOverrides(p.qualifiers, ip.qualifiers)[0];
       if (b) {
         return failure(
@@ -215,8 +220,9 @@ export function checkShape(
         );
       }
     }
-    for (const m of def.methods) {
-      const im = findByName(parent.methods, m.name);
+    for (let i = 0; i < def.methods.length; i++) {
+      const m = def.methods[i]!;
+      const im = inheritedMethods[i];
       const b = im && blockedOverrides(m.qualifiers, im.qualifiers)[0];
       if (b) {
         return failure(
@@ -228,8 +234,9 @@ export function checkShape(
       }
     }
     const inDefault = ctx.qualifierDecl('In')?.defaultValue === true;
-    for (const m of def.methods) {
-      const im = findByName(parent.methods, m.name);
+    for (let i = 0; i < def.methods.length; i++) {
+      const m = def.methods[i]!;
+      const im = inheritedMethods[i];
       if (im && methodSignature(m, inDefault) !== methodSignature(im, inDefault)) {
         return failure(
           HR.E_PROPAGATED_METHOD,
