@@ -97,7 +97,7 @@ export async function compileMofFiles(
     const file = await settle(path, text, stack);
     if (first) {
       if (file.unresolved) unresolved = true;
-      diagnostics.push(...sortDiagnostics(file.local));
+      if (file.local.length > 0) diagnostics.push(...sortDiagnostics(file.local));
       for (const d of file.document.definitions) {
         if ((d.kind !== 'ClassDeclaration' && d.kind !== 'InstanceDeclaration') || !takesPartInAliases(d)) continue;
         aliasUsers.push(d);

@@ -40,21 +40,24 @@ export function qualifierToModel(
         );
   const declared = decl?.type;
   const v = node.value;
+  // Spelled as declared (nearly always): the declaration's string, so the repository keeps one
+  // copy of `Description` instead of one per qualifier written.
+  const written = node.name.value;
+  const name = decl !== undefined && decl.name === written ? decl.name : written;
   // The common cases first, without the general conversion's scratch objects: a scalar string
   // or boolean qualifier as declared (Description, Key, Abstract … on every element of a schema).
   if (declared !== undefined && !declared.array) {
-    if (declared.base === 'string' && v?.kind === 'String')
-      return { name: node.name.value, type: declared, value: v.value, flavor };
+    if (declared.base === 'string' && v?.kind === 'String') return { name, type: declared, value: v.value, flavor };
     if (declared.base === 'boolean' && (v === undefined || v.kind === 'Boolean'))
-      return { name: node.name.value, type: declared, value: v === undefined ? true : v.value, flavor };
+      return { name, type: declared, value: v === undefined ? true : v.value, flavor };
   } else if (declared?.base === 'string' && declared.arraySize === undefined && v?.kind === 'Array') {
     // A string array of string literals (ValueMap, Values, ModelCorrespondence, MappingStrings).
     const strings = stringElements(v);
-    if (strings !== undefined) return { name: node.name.value, type: declared, value: strings, flavor };
+    if (strings !== undefined) return { name, type: declared, value: strings, flavor };
   }
   const typed = declared === undefined ? undefined : declaredValue(v, declared, ctx);
   const { type, value } = typed ?? naturalValue(v, ctx);
-  return { name: node.name.value, type, value, flavor };
+  return { name, type, value, flavor };
 }
 
 /** The elements' values when every element is a string literal, else undefined. */
