@@ -3,6 +3,7 @@ import {
   formatCimType,
   nameKey,
   sameBaseType,
+  sameName,
   sameValue,
   type CimType,
   type MethodDecl,
@@ -27,7 +28,7 @@ export function typeCompatible(local: CimType, inherited: CimType, isSubclassOf:
   const b = inherited.className;
   if (b === undefined) return true; // anything narrows `object ref`
   if (a === undefined) return false;
-  if (nameKey(a) === nameKey(b)) return true;
+  if (sameName(a, b)) return true;
   // An unknown target cannot be judged here; the superclass checks of that class will.
   return isSubclassOf(a, b) ?? true;
 }

@@ -1,7 +1,7 @@
 import { failure, type OpFailure } from '../errors/opFailure';
 import { HR } from '../errors/wbem';
 import { timeCreatedNow, type EventListener, type IntrinsicEvent, type PendingEvent } from '../events/intrinsicEvent';
-import { nameKey } from '../model';
+import { nameKey, sameName } from '../model';
 import type { OpEnv } from '../ops/opEnv';
 import { toCimClass } from '../service/cimObjects';
 import type { Change } from './change';
@@ -111,8 +111,7 @@ export class Repository {
       isSubclassOf: (a, b) => {
         const r = ns.resolve(a);
         if (!r) return undefined;
-        const kb = nameKey(b);
-        return nameKey(r.name) === kb || r.derivation.some((d) => nameKey(d) === kb);
+        return sameName(r.name, b) || r.derivation.some((d) => sameName(d, b));
       },
       createNamespaceChanges: (p) => this.createNamespaceChanges(p),
     };

@@ -112,6 +112,23 @@ function mergeMembers<L extends { readonly name: string }, R extends { readonly 
 }
 
 /**
+ * A property this class declares (or redeclares). Two literals rather than a conditional spread:
+ * one put of a schema import makes dozens of these, and spreading an object literal is slow.
+ */
+function resolvedProperty(
+  name: string,
+  type: ResolvedProperty['type'],
+  qualifiers: readonly ResolvedQualifier[],
+  classOrigin: string,
+  defaultValue: ResolvedProperty['defaultValue'],
+): ResolvedProperty {
+  const key = isKey(qualifiers);
+  return defaultValue === undefined
+    ? { name, type, qualifiers, classOrigin, propagated: false, key }
+    : { name, type, qualifiers, classOrigin, propagated: false, key, defaultValue };
+}
+
+/**
  * Derive the effective class from its own definition and its parent's effective class.
  * Pure: the caller supplies the resolved parent (null for a root class).
  */
@@ -122,31 +139,12 @@ export function resolveClass(def: ClassDefinition, parent: ResolvedClass | null)
     parent?.properties ?? [],
     def.properties,
     inheritedProperty,
-    (lp, pp): ResolvedProperty => {
+    (lp, pp) => {
       const qs = mergeQualifiers(lp.qualifiers, pp.qualifiers, 'key');
       const defaultValue = lp.defaultValue !== undefined ? lp.defaultValue : pp.defaultValue;
-      return {
-        name: lp.name,
-        type: lp.type,
-        qualifiers: qs,
-        classOrigin: pp.classOrigin,
-        propagated: false,
-        key: isKey(qs),
-        ...(defaultValue !== undefined ? { defaultValue } : {}),
-      };
+      return resolvedProperty(lp.name, lp.type, qs, pp.classOrigin, defaultValue);
     },
-    (lp): ResolvedProperty => {
-      const qs = lp.qualifiers;
-      return {
-        name: lp.name,
-        type: lp.type,
-        qualifiers: qs,
-        classOrigin: def.name,
-        propagated: false,
-        key: isKey(qs),
-        ...(lp.defaultValue !== undefined ? { defaultValue: lp.defaultValue } : {}),
-      };
-    },
+    (lp) => resolvedProperty(lp.name, lp.type, lp.qualifiers, def.name, lp.defaultValue),
   );
   const methods = mergeMembers(
     parent?.methods ?? [],
