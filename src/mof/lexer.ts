@@ -43,6 +43,8 @@ export class Lexer implements Token {
   column = 1;
   newlineBefore = true;
 
+  /** The literals of the string being read, when there are several (see readString). */
+  private readonly parts: string[] = [];
   /** The token after the current one, once lookahead() has scanned it. */
   private peeked: Token | undefined;
   private pos = 0;
@@ -300,18 +302,25 @@ export class Lexer implements Token {
   private readString(start: number, line: number, column: number, nl: boolean): void {
     let value = this.readStringLiteral(start, line, column);
     let end = this.pos;
-    let parts: string[] | undefined;
+    // One list for every run of literals (a description is dozens of them), emptied after use.
+    const parts = this.parts;
     for (;;) {
       this.skipTrivia();
       const next = this.pos;
       if (this.text.charCodeAt(next) !== QUOTE) break;
       // The line break was inside the string, not before the token after it.
       this.sawNewline = false;
-      (parts ??= [value]).push(this.readStringLiteral(next, this.scanLine, next - this.lineStart + 1));
+      if (parts.length === 0) parts.push(value);
+      parts.push(this.readStringLiteral(next, this.scanLine, next - this.lineStart + 1));
       end = this.pos;
     }
     // A joined value is a string of its own; a single literal is a slice of the text: copied.
-    value = parts !== undefined ? parts.join('') : detached(value);
+    if (parts.length > 0) {
+      value = parts.join('');
+      parts.length = 0;
+    } else {
+      value = detached(value);
+    }
     this.token('String', value, start, line, column, nl);
     this.end = end;
   }
