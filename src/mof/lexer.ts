@@ -76,13 +76,7 @@ export class Lexer implements Token {
       return;
     }
     this.peeked = undefined;
-    this.kind = p.kind;
-    this.value = p.value;
-    this.start = p.start;
-    this.end = p.end;
-    this.line = p.line;
-    this.column = p.column;
-    this.newlineBefore = p.newlineBefore;
+    this.become(p);
   }
 
   /** The token after the current one, without moving. */
@@ -91,15 +85,20 @@ export class Lexer implements Token {
       const current = this.current();
       this.scan();
       this.peeked = this.current();
-      this.kind = current.kind;
-      this.value = current.value;
-      this.start = current.start;
-      this.end = current.end;
-      this.line = current.line;
-      this.column = current.column;
-      this.newlineBefore = current.newlineBefore;
+      this.become(current);
     }
     return this.peeked;
+  }
+
+  /** Makes `t` the current token. */
+  private become(t: Token): void {
+    this.kind = t.kind;
+    this.value = t.value;
+    this.start = t.start;
+    this.end = t.end;
+    this.line = t.line;
+    this.column = t.column;
+    this.newlineBefore = t.newlineBefore;
   }
 
   /** Moves to the next token and returns it as an object. */

@@ -60,6 +60,10 @@ export function parseMofDocument(text: string, file: string): ParseDocumentResul
   }
 }
 
+/** What a diagnostic names as found, and where. */
+type Found = Pick<Token, 'kind' | 'value'>;
+type At = Pick<Loc, 'start' | 'end' | 'line' | 'column'>;
+
 /** A node's location while the node is being parsed: its end is set when the node is done. */
 type OpenLoc = { -readonly [K in keyof Loc]: Loc[K] };
 
@@ -861,29 +865,28 @@ class Parser {
     if (!isKeyword(this.lexer, 'as')) return undefined;
     this.advance();
     if (!this.peek('Alias')) throw this.unexpected('WBEMMOF_E_EXPECTED_DOLLAR', 'an alias "$Name" after "as"');
-    const loc = this.tokenLoc();
-    const value = this.take();
-    if (value === '')
-      throw this.unexpectedAt(
-        'WBEMMOF_E_EXPECTED_ALIAS_NAME',
-        'an alias name after "$"',
-        { kind: 'Alias', value },
-        loc,
-      );
-    return { kind: 'Name', value, loc };
+    const { name, loc } = this.takeAlias();
+    return { kind: 'Name', value: name, loc };
   }
 
   private parseAliasRef(): AliasRefNode {
+    const { name, loc } = this.takeAlias();
+    return { kind: 'AliasRef', name, loc };
+  }
+
+  /** Consumes the current `$Name` token; a `$` without a name is an error. */
+  private takeAlias(): { name: string; loc: Loc } {
     const loc = this.tokenLoc();
     const name = this.take();
-    if (name === '')
+    if (name === '') {
       throw this.unexpectedAt(
         'WBEMMOF_E_EXPECTED_ALIAS_NAME',
         'an alias name after "$"',
-        { kind: 'Alias', value: name },
+        { kind: 'Alias', value: '' },
         loc,
       );
-    return { kind: 'AliasRef', name, loc };
+    }
+    return { name, loc };
   }
 
   // ---------------------------------------------------------------- helpers
@@ -949,12 +952,7 @@ class Parser {
     return this.expectedAt(code, expected, this.lexer, this.lexer);
   }
 
-  private expectedAt(
-    code: MofErrorCode,
-    expected: string,
-    found: Pick<Token, 'kind' | 'value'>,
-    at: Pick<Loc, 'start' | 'end' | 'line' | 'column'>,
-  ): MofDiagnostic {
+  private expectedAt(code: MofErrorCode, expected: string, found: Found, at: At): MofDiagnostic {
     return makeDiagnostic(code, `Expected ${expected}, found ${describeToken(found)}.`, this.file, this.text, {
       offset: at.start,
       line: at.line,
@@ -968,12 +966,7 @@ class Parser {
   }
 
   /** A token already consumed (`found`, spanning `at`) was not what was expected. */
-  private unexpectedAt(
-    code: MofErrorCode,
-    expected: string,
-    found: Pick<Token, 'kind' | 'value'>,
-    at: Pick<Loc, 'start' | 'end' | 'line' | 'column'>,
-  ): MofSyntaxError {
+  private unexpectedAt(code: MofErrorCode, expected: string, found: Found, at: At): MofSyntaxError {
     return new MofSyntaxError(this.expectedAt(code, expected, found, at));
   }
 
