@@ -929,8 +929,7 @@ class Parser {
 
   /** The location of the current token: a node of one token. */
   private tokenLoc(): Loc {
-    const t = this.lexer;
-    return { file: this.file, line: t.line, column: t.column, start: t.start, end: t.end };
+    return this.open();
   }
 
   /**
