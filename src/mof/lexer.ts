@@ -244,7 +244,7 @@ export class Lexer implements Token {
         let i = start + 1;
         while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
         this.pos = i;
-        return this.token('Alias', text.slice(start + 1, i), start, line, column, nl);
+        return this.token('Alias', detached(text.slice(start + 1, i)), start, line, column, nl);
       }
       if (c === HASH && nl) {
         if (this.readDirective(start, line, column, nl)) return;
@@ -436,9 +436,18 @@ export class Lexer implements Token {
  * whole file alive for as long as the repository holds it.
  */
 function detached(s: string): string {
-  // Shorter slices are copies already; a concatenation is flattened into a new string by slice().
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  // Shorter slices are copies already. A join of two parts builds one new flat string: the
+  // repository keeps that string alone (flattening a concatenation would leave a slice of the
+  // flattened copy around it, an object more per name for the garbage collector to move).
+  if (s.length < 13) return s;
+  JOIN[0] = s[0]!;
+  JOIN[1] = s.slice(1);
+  const copy = JOIN.join('');
+  JOIN[1] = ''; // the slice holds its file's text
+  return copy;
 }
+
+const JOIN = ['', ''];
 
 function indexOrEnd(text: string, ch: string, from: number): number {
   const i = text.indexOf(ch, from);
