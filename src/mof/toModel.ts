@@ -173,7 +173,7 @@ export function withParameterIds(params: readonly ParameterDecl[]): ParameterDec
       if (typeof id.value === 'number') next = id.value + 1;
       return p;
     }
-    const added: Qualifier = { name: 'ID', type: { base: 'sint32', array: false }, value: next, flavor: 0 };
+    const added: Qualifier = { name: 'ID', type: plainType('sint32', false), value: next, flavor: 0 };
     next++;
     return { ...p, qualifiers: [...p.qualifiers, added] };
   });
