@@ -13,7 +13,7 @@ import {
 import { useEditor } from './context';
 import { memberConflicts, methodRows } from './effective';
 import { QualifierTable } from './QualifierTable';
-import { ConflictPills, EditorTableHead, EmptyRow, MemberActions, OriginCell } from './tableParts';
+import { ConflictPills, EditorTableHead, EmptyRow, MemberActions, OriginCell, Twisty } from './tableParts';
 import { TypeFields } from './TypeFields';
 
 const hasFlag = (p: ParameterDecl, name: string) =>
@@ -63,15 +63,11 @@ export function MethodsTab({ classList }: { classList: string }) {
                   className={`${m ? '' : 'cw-inherited'}${changed ? ' cw-row-changed' : ''}${marks.length ? ' cw-row-conflict' : ''}`}
                 >
                   <th scope="row" className="cw-namecell">
-                    <button
-                      type="button"
-                      className="cw-twisty"
-                      aria-expanded={expanded}
-                      aria-label={`Parameters and qualifiers of ${label}`}
-                      onClick={() => setOpen((o) => ({ ...o, [r.name.toLowerCase()]: !expanded }))}
-                    >
-                      {expanded ? '▾' : '▸'}
-                    </button>
+                    <Twisty
+                      expanded={expanded}
+                      label={`Parameters and qualifiers of ${label}`}
+                      onToggle={() => setOpen((o) => ({ ...o, [r.name.toLowerCase()]: !expanded }))}
+                    />
                     {m && !inh ? (
                       <input
                         aria-label={`Name of ${label}`}
@@ -170,15 +166,11 @@ function ParameterTable({ method, editable, classList }: { method: MethodDecl; e
           <Fragment key={i}>
             <tr>
               <th scope="row" className="cw-namecell">
-                <button
-                  type="button"
-                  className="cw-twisty"
-                  aria-expanded={open === p.name}
-                  aria-label={`Qualifiers of ${label(p)}`}
-                  onClick={() => setOpen(open === p.name ? null : p.name)}
-                >
-                  {open === p.name ? '▾' : '▸'}
-                </button>
+                <Twisty
+                  expanded={open === p.name}
+                  label={`Qualifiers of ${label(p)}`}
+                  onToggle={() => setOpen(open === p.name ? null : p.name)}
+                />
                 <input
                   aria-label={`Name of ${label(p)}`}
                   value={p.name}

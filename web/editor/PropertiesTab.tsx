@@ -5,7 +5,7 @@ import { addProperty, freshName, removeProperty, toggleFlagQualifier, updateProp
 import { useEditor } from './context';
 import { memberConflicts, propertyRows } from './effective';
 import { QualifierTable } from './QualifierTable';
-import { ConflictPills, EditorTableHead, EmptyRow, MemberActions, OriginCell } from './tableParts';
+import { ConflictPills, EditorTableHead, EmptyRow, MemberActions, OriginCell, Twisty } from './tableParts';
 import { TypeFields } from './TypeFields';
 import { ValueInput } from './ValueInput';
 
@@ -88,15 +88,11 @@ export function PropertiesTab({ classList }: { classList: string }) {
                   data-property={r.name}
                 >
                   <th scope="row" className="cw-namecell">
-                    <button
-                      type="button"
-                      className="cw-twisty"
-                      aria-expanded={expanded}
-                      aria-label={`Qualifiers of ${label}`}
-                      onClick={() => setOpen((o) => ({ ...o, [r.name.toLowerCase()]: !expanded }))}
-                    >
-                      {expanded ? '▾' : '▸'}
-                    </button>
+                    <Twisty
+                      expanded={expanded}
+                      label={`Qualifiers of ${label}`}
+                      onToggle={() => setOpen((o) => ({ ...o, [r.name.toLowerCase()]: !expanded }))}
+                    />
                     {p && !inh ? (
                       <input
                         aria-label={`Name of ${label}`}

@@ -24,6 +24,15 @@ export function EditorTableHead({ columns, extra }: { columns: readonly string[]
   );
 }
 
+/** The ▸/▾ button that opens a row's sub-row (parameters, qualifiers) in an editor table. */
+export function Twisty({ expanded, label, onToggle }: { expanded: boolean; label: string; onToggle: () => void }) {
+  return (
+    <button type="button" className="cw-twisty" aria-expanded={expanded} aria-label={label} onClick={onToggle}>
+      {expanded ? '▾' : '▸'}
+    </button>
+  );
+}
+
 /** The one row an editor table shows when it has nothing: a cell across all `span` columns. */
 export function EmptyRow({ span, children }: { span: number; children: ReactNode }) {
   return (
