@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { descendantsOf, type ClassIndex } from '../data/classIndex';
 import { useInstances } from '../data/hooks';
+import { ConfirmFooter } from '../components/ConfirmFooter';
 import { Modal } from '../components/Modal';
 import { deleteSelected } from './commands';
 
@@ -18,7 +19,6 @@ export function DeleteDialog({
 }) {
   const desc = descendantsOf(index, name.toLowerCase());
   const inst = useInstances(ns, name).data ?? [];
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
     <Modal
@@ -26,25 +26,15 @@ export function DeleteDialog({
       onClose={onClose}
       initialFocus=".cw-cancel"
       footer={
-        <>
-          <button type="button" className="cw-cancel" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="cw-danger"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              const ok = await deleteSelected();
-              setBusy(false);
-              if (ok) onClose();
-              else setError('The delete failed: see the sink log.');
-            }}
-          >
-            Delete {desc.length ? `${desc.length + 1} classes` : 'class'}
-          </button>
-        </>
+        <ConfirmFooter
+          onCancel={onClose}
+          onConfirm={async () => {
+            if (await deleteSelected()) onClose();
+            else setError('The delete failed: see the sink log.');
+          }}
+        >
+          Delete {desc.length ? `${desc.length + 1} classes` : 'class'}
+        </ConfirmFooter>
       }
     >
       <p>

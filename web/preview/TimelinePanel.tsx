@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { HR, hrName } from '../../src/errors/wbem';
 import type { HistorySummary } from '../../src/storage/StoragePort';
+import { ConfirmFooter } from '../components/ConfirmFooter';
 import { Modal } from '../components/Modal';
 import { useClassesAt, useHistory, useHistoryDiff } from '../data/hooks';
 import { failed, runRestore, runUndo } from '../data/operations';
@@ -167,7 +168,6 @@ function DiffView({
 }
 
 function RestoreDialog({ entry, onClose }: { entry: HistorySummary; onClose: (message: string | null) => void }) {
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
     <Modal
@@ -175,26 +175,18 @@ function RestoreDialog({ entry, onClose }: { entry: HistorySummary; onClose: (me
       onClose={() => onClose(null)}
       initialFocus=".cw-cancel"
       footer={
-        <>
-          <button type="button" className="cw-cancel" onClick={() => onClose(null)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="cw-danger"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              const r = await runRestore(entry.seq, entry.label.text);
-              setBusy(false);
-              if (!failed(r.hr)) onClose(`Restored to ${point(entry)}: undo reverts the restore.`);
-              else if (notKept(r.hr)) setError('That point is no longer kept in the history.');
-              else setError(`The restore failed: ${hrName(r.hr)}. See the sink log.`);
-            }}
-          >
-            {busy ? 'Restoring…' : 'Restore'}
-          </button>
-        </>
+        <ConfirmFooter
+          onCancel={() => onClose(null)}
+          busyLabel="Restoring…"
+          onConfirm={async () => {
+            const r = await runRestore(entry.seq, entry.label.text);
+            if (!failed(r.hr)) onClose(`Restored to ${point(entry)}: undo reverts the restore.`);
+            else if (notKept(r.hr)) setError('That point is no longer kept in the history.');
+            else setError(`The restore failed: ${hrName(r.hr)}. See the sink log.`);
+          }}
+        >
+          Restore
+        </ConfirmFooter>
       }
     >
       <p>
